@@ -312,8 +312,8 @@ class Pipeline:
         Each article is written in its own transaction, so a run killed midway
         leaves no half-written article; re-running skips stored content.
         """
-        from .stories import StoryIndex
         from .store import Store
+        from .stories import StoryIndex
 
         summary = RunSummary()
         started = time.perf_counter()

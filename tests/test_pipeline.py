@@ -1,0 +1,128 @@
+"""The whole path, end to end: sample corpus in, events in the store out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from newsevents import Config, Pipeline
+from newsevents.cli import app
+from newsevents.model import ArticleResult, ErrorRecord
+
+from .conftest import EXAMPLES
+
+
+def counts(db: Path) -> tuple[int, int, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return tuple(con.execute(f"select count(*) from {t}").fetchone()[0]
+                     for t in ("articles", "events", "errors"))
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory, nlp) -> tuple[Path, object]:
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    summary = Pipeline(Config(db=db, workers=1)).run([str(EXAMPLES)])
+    return db, summary
+
+
+def test_sample_corpus_yields_articles_and_events(sample_db):
+    db, summary = sample_db
+    articles, events, _ = counts(db)
+    assert summary.articles == articles >= 20
+    assert events >= 20
+    assert summary.files_read >= 20
+
+
+def test_sample_events_carry_the_contract_and_resolved_actors(sample_db):
+    db, _ = sample_db
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select source_country, cameo, cameo_root, quad_class, goldstein, plover, sentence "
+            "from events").fetchall()
+    assert all(len(r[2]) == 2 and r[1].startswith(r[2]) for r in rows)
+    assert all(r[3] in (1, 2, 3, 4) for r in rows)
+    assert sum(1 for r in rows if r[0]) / len(rows) > 0.8  # most sources resolve to a country
+    assert all(r[6] for r in rows)  # every event keeps its sentence
+
+
+def test_reingesting_the_same_corpus_adds_nothing(sample_db):
+    db, _ = sample_db
+    before = counts(db)
+    again = Pipeline(Config(db=db, workers=1)).run([str(EXAMPLES)])
+    assert counts(db)[:2] == before[:2]
+    assert again.articles == 0 and again.already_stored >= 20
+
+
+def test_bad_inputs_give_error_records_and_the_run_goes_on(tmp_path, db, nlp):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "zero.html").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (bad / "latin.txt").write_bytes(
+        "Caf\xe9 talks\n\nThe Prime Minister of France met the Chancellor of Germany in Paris "
+        "on Monday to discuss trade.".encode("latin-1"))
+    (bad / "good.txt").write_text(
+        "Talks in Seoul\n\nSouth Korea and Japan held talks in Seoul on Tuesday about "
+        "North Korea's missile tests.\n", encoding="utf-8")
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    (nothing / "notes.bin").write_bytes(b"\x00\x01\x02")
+    summary = Pipeline(Config(db=db, workers=1)).run(
+        [str(bad), str(nothing), str(tmp_path / "missing.html")])
+    assert summary.articles >= 2  # the good file and the decodable Latin-1 file
+    reasons = summary.errors
+    assert reasons["empty_file"] >= 2
+    assert reasons["binary_file"] >= 1
+    assert reasons["not_found"] == 1
+    assert reasons["no_inputs"] + reasons["binary_file"] >= 2
+    assert counts(db)[2] == sum(reasons.values())
+
+
+def test_a_failing_coder_costs_one_article_not_the_run(tmp_path, db, nlp, monkeypatch):
+    for n, text in enumerate(["Boom\n\nIran condemned Israel on Monday.",
+                              "Fine\n\nJapan praised India on Monday."]):
+        (tmp_path / f"a{n}.txt").write_text(text, encoding="utf-8")
+    pipeline = Pipeline(Config(db=db, workers=1))
+    real = pipeline.analyzer.coder.code_doc
+
+    def flaky(doc, **kw):
+        if "Iran" in doc.text:
+            raise RuntimeError("simulated coder bug")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(pipeline.analyzer.coder, "code_doc", flaky)
+    outcomes = list(pipeline.process([str(tmp_path)]))
+    assert sum(isinstance(o, ErrorRecord) and o.reason == "coding_failed" for o in outcomes) == 1
+    assert sum(isinstance(o, ArticleResult) for o in outcomes) == 1
+
+
+def test_two_workers_code_the_same_events_as_one(tmp_path, nlp):
+    plain = EXAMPLES / "plain"
+    one = Pipeline(Config(db=tmp_path / "one.duckdb", workers=1)).run([str(plain)])
+    two = Pipeline(Config(db=tmp_path / "two.duckdb", workers=2)).run([str(plain)])
+    assert (one.articles, one.events) == (two.articles, two.events)
+
+
+def test_cli_run_then_events_as_jsonl(tmp_path, nlp):
+    db = tmp_path / "cli.duckdb"
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(EXAMPLES / "plain"), "--db", str(db), "-w", "1"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows and {"source_code", "target_code", "cameo", "plover", "modality"} <= set(rows[0])
+
+
+def test_code_command_meets_the_acceptance_example(nlp):
+    result = CliRunner().invoke(
+        app, ["code", "North Korea threatened the United States on Monday.", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert any(e["source_country"] == "PRK" and e["target_country"] == "USA"
+               and e["cameo_root"] == "13" for e in events)
