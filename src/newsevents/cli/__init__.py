@@ -23,7 +23,13 @@ app = typer.Typer(
 COMMAND_MODULES = ("run", "fetch", "code", "demo", "query", "actor", "evaluate")
 
 for _name in COMMAND_MODULES:
-    importlib.import_module(f"{__name__}.{_name}").register(app)
+    try:
+        _module = importlib.import_module(f"{__name__}.{_name}")
+    except ModuleNotFoundError as _exc:  # TEMPORARY while command groups are being written
+        if _exc.name != f"{__name__}.{_name}":
+            raise
+        continue
+    _module.register(app)
 
 
 def main() -> None:

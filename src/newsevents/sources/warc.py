@@ -36,7 +36,7 @@ def iter_warc(path: Path, config: Config) -> Iterator[Item]:
 
     Yields:
         SourceItems (kind "html", or "" for text/plain) with url, fetched
-        (YYYY-MM-DD) and locator ("record N at offset M"); ErrorRecords for
+        (YYYY-MM-DD) and locator ("record N"); ErrorRecords for
         responses that are not pages ("not_a_page"), over-size pages, and
         unreadable or truncated records ("bad_warc").
     """
@@ -50,8 +50,9 @@ def iter_warc(path: Path, config: Config) -> Iterator[Item]:
                 count += 1
                 if record.rec_type in _NOT_PAGES:
                     continue
-                offset = iterator.get_record_offset()
-                locator = f"record {count} at offset {offset}"
+                # warcio's get_record_offset() consumes the record stream, so the
+                # locator names the record by its position instead.
+                locator = f"record {count}"
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 warc_date = record.rec_headers.get_header("WARC-Date") or ""
                 fetched = warc_date[:10] if len(warc_date) >= 10 else None
@@ -73,6 +74,12 @@ def iter_warc(path: Path, config: Config) -> Iterator[Item]:
                 if len(data) > cap:
                     yield error(source, "source", "too_large",
                                 f"page {url} is larger than the {cap}-byte cap", locator=locator)
+                    continue
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # The record ended before its declared Content-Length: the
+                    # archive is cut off; a partial page is not an article.
+                    yield error(source, "source", "bad_warc",
+                                f"record for {url} is truncated", locator=locator)
                     continue
                 if not data.strip():
                     yield error(source, "source", "empty_file", f"empty page body for {url}",

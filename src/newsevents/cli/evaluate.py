@@ -1,0 +1,84 @@
+"""`newsevents evaluate`: score the coder against a gold file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from ..config import DEFAULT_MODEL
+from ..errors import ConfigError
+from .common import check_format, emit_rows, stderr, stdout
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `evaluate` command to the root app."""
+
+    @app.command("evaluate")
+    def evaluate_cmd(
+        gold: Path = typer.Argument(..., help="Gold file: PLOVER JSON, PETRARCH XML or our JSONL."),
+        fmt: str = typer.Option(None, "--format", "-f",
+                                help="plover, petrarch or jsonl (default: detected)."),
+        report: Path = typer.Option(None, "--report",
+                                    help="Write the full report (.md Markdown, .json JSON)."),
+        dictionaries: Path = typer.Option(None, "--dictionaries",
+                                          help="PETRARCH dictionaries (folder or file) to code with."),
+        dictionaries_mode: str = typer.Option("extend", "--dictionaries-mode",
+                                              help="'extend' our lexicon or 'replace' it."),
+        actors: list[Path] = typer.Option(None, "--actors", help="Extra actor files."),
+        model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model."),
+        modality: str = typer.Option("auto", "--modality",
+                                     help="auto, asserted or all (which events count)."),
+        type_name: str = typer.Option("plover", "--type", help="plover (PLOVER type) or root."),
+        show: int = typer.Option(20, "--show", help="Misses and false alarms printed (0: none)."),
+    ) -> None:
+        """Precision, recall and F1 by level (type, root, code, source, target, triple).
+
+        Prints a summary, the type confusion table and the first misses and
+        false alarms; --report writes all of them.
+        """
+        from ..evaluate import predict, read_gold, score
+        from ..nlp import load_nlp
+        from ..pipeline import build_coder
+        from .run import build_config
+
+        if fmt is not None:
+            check_format(fmt, ("plover", "petrarch", "jsonl"))
+        check_format(modality, ("auto", "asserted", "all"))
+        check_format(type_name, ("plover", "root"))
+        try:
+            records = read_gold(gold, fmt)
+            config = build_config(Path("unused.duckdb"), 1, model, actors=actors,
+                                  dictionaries=dictionaries, dictionaries_mode=dictionaries_mode)
+            nlp = load_nlp(model)
+            coder = build_coder(config)
+        except ConfigError as exc:
+            stderr.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        preds = predict(records, nlp, coder)
+        rep = score(records, preds, modality=modality, type_name=type_name)
+        emit_rows(rep.summary_rows(), "table",
+                  ("level", "precision", "recall", "f1", "tp", "fp", "fn"),
+                  title=f"{gold.name}: {rep.records} records")
+        stdout.print(f"type accuracy (main event): {rep.type_accuracy_main:.1%}   "
+                     f"(gold type among predicted): {rep.type_accuracy_any:.1%}")
+        if rep.noevent_records:
+            stdout.print(f"no-event sentences with an asserted event: {rep.noevent_false}/"
+                         f"{rep.noevent_records} ({rep.noevent_rate:.1%})")
+        conf = [{"gold": g, "predicted": p, "n": n}
+                for (g, p), n in rep.confusion.most_common() if g != p]
+        if conf:
+            emit_rows(conf[:25], "table", ("gold", "predicted", "n"), title="type confusions")
+        for title, rows in (("misses", rep.misses), ("false alarms", rep.false_alarms)):
+            if show and rows:
+                stdout.print(f"[bold]{title}[/bold] ({len(rows)}):")
+                for r in rows[:show]:
+                    stdout.print(f"  {r['id']} {r['triple']}  {r['text'][:160]}", markup=False,
+                                 highlight=False)
+        if report is not None:
+            if report.suffix == ".json":
+                report.write_text(json.dumps(rep.to_dict(), indent=2, default=str), "utf-8")
+            else:
+                report.write_text(rep.to_markdown(), "utf-8")
+            stderr.print(f"report written to {report}")

@@ -1,0 +1,922 @@
+"""The event coder: who did what to whom, read off spaCy's dependency parse.
+
+For every sentence the coder finds trigger words of the lexicon (verbs, and
+event nouns such as "talks" or "sanctions"), picks the most specific pattern
+that the parse satisfies, finds the source and target arguments (active and
+passive voice, coordination, clausal complements, relative clauses,
+possessives, light verbs), resolves them to actors through the
+`ActorResolver`, and records modality, attribution, date and place.
+
+Precision first: an event is only emitted when its source resolves to an actor
+(a country, an organisation or a known sector); look-alikes listed as discards
+(sport, markets, weather) are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ConfigError
+from ..model import Actor, Event
+from . import dates as _dates
+from .lexicon import Lexicon, Pattern
+from .modality import attribution, modality
+from .syntax import (
+    PASS_SUBJ,
+    SUBJ,
+    child,
+    children,
+    conjuncts,
+    depth,
+    hyphen_prefix,
+    is_passive,
+    phrase,
+    pobjs,
+)
+from .taxonomy import lookup
+
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our",
+             "them", "him", "us"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+# Quantity nouns standing before the real object: "a new round of sanctions".
+_QUANTITY = {"round", "series", "package", "wave", "set", "number", "batch", "barrage", "volley",
+             "string", "raft", "slew", "host", "spate", "flurry", "salvo", "list", "lot", "kind",
+             "type", "form", "tranche", "shipment", "amount", "range", "dozens", "dozen",
+             "hundreds", "thousands", "scores", "more", "some", "all", "part", "rest"}
+_ACTOR_PREPS = ("of", "by", "from")
+_MONEY = {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "$", "€", "£", "million",
+          "billion", "trillion", "ton", "tonne", "kg", "kilogram", "worth", "consignment",
+          "planeload", "truckload", "shipload", "convoy", "plane", "aircraft", "flight", "truck"}
+# Codes whose coordinated doers act on each other when no other target is named.
+_SYMMETRIC = ("040", "041", "044", "046", "057", "06", "0871", "03", "190", "054", "161", "164",
+              "0841")
+_ONE_WAY = ("033", "0331", "0332", "0333", "0334", "035", "0353")
+# Looking through a non-actor noun to the actor behind it: "relations with the EU".
+_INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "over", "between", "from",
+                "for")
+# Prepositions that introduce who an act is aimed at.
+_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "toward", "towards", "into", "from",
+                    "for", "over")
+
+
+class Resolver(Protocol):
+    """What the coder needs from `newsevents.actors.ActorResolver`."""
+
+    def new_context(self, date: str | None, dateline: str | None = None) -> Any: ...
+    def resolve_span(self, span: Span, ctx: Any) -> Actor | None: ...
+    def locate(self, sent: Span, ctx: Any) -> Any: ...
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A coded trigger before actors are attached."""
+
+    trigger: Token
+    pattern: Pattern
+    words: list[Token]
+    sources: list[Token]
+    targets: list[list[Token]]
+    consumes: list[Token] = field(default_factory=list)
+    noun: bool = False
+
+
+def _load_resolver(actors_files: Iterable[Path] = ()) -> Resolver:
+    try:
+        from ..actors import ActorResolver  # type: ignore[attr-defined]
+    except ImportError as exc:
+        raise ConfigError(
+            "the event coder needs the actor resolver (newsevents.actors.ActorResolver), "
+            f"which could not be imported: {exc}. Pass resolver=... explicitly or install "
+            "the complete newsevents package."
+        ) from exc
+    return ActorResolver.load(list(actors_files))
+
+
+class EventCoder:
+    """Code political events (CAMEO + PLOVER) from parsed spaCy Docs.
+
+    Args:
+        resolver: The actor resolver; None loads the bundled `ActorResolver`
+            (ConfigError when it is not available: the coder never invents actors).
+        lexicon: The verb/noun lexicon; None loads the bundled one.
+    """
+
+    def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None) -> None:
+        self.resolver = resolver if resolver is not None else _load_resolver()
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        lex = self.lexicon
+        self._light = lex.words("light_verbs")
+        self._control = lex.words("control_verbs") | lex.words("future_verbs")
+        self._obj_control = lex.words("object_control_verbs")
+        self._consuming = lex.words("consuming_verbs")
+        self._report = lex.words("report_verbs")
+        self._prediction = lex.words("prediction_verbs")
+
+    @classmethod
+    def with_resolver(cls, actors_files: Iterable[Path] = (),
+                      lexicon: Lexicon | None = None) -> EventCoder:
+        """Build a coder over the bundled resolver (plus extra actor files)."""
+        return cls(_load_resolver(actors_files), lexicon)
+
+    # ------------------------------------------------------------------ public
+    def code_doc(self, doc: Doc, *, date: str | None = None, article_id: str | None = None,
+                 dateline: str | None = None) -> list[Event]:
+        """Code every sentence of a parsed document.
+
+        Args:
+            doc: A Doc parsed by a pipeline with a dependency parser.
+            date: The article's date (YYYY-MM-DD), anchor of relative dates.
+            article_id: Id put on each event (and into its stable id).
+            dateline: The article's dateline place, used by the resolver.
+
+        Returns:
+            The events, in sentence order.
+        """
+        ctx = self.resolver.new_context(date, dateline)
+        anchor = _dates.parse_iso(date)
+        events: list[Event] = []
+        for s_index, sent in enumerate(doc.sents):
+            events.extend(self.code_sentence(sent, s_index, ctx, anchor, article_id))
+        return events
+
+    def code_sentence(self, sent: Span, s_index: int, ctx: Any, anchor: Any,
+                      article_id: str | None) -> list[Event]:
+        """Code one sentence (see `code_doc`)."""
+        lemmas = {t.lemma_.lower() for t in sent}
+        lowered = sent.text.lower()
+        cands = self._candidates(sent)
+        if not cands:
+            return []
+        place = None
+        located = False
+        out: list[Event] = []
+        seen: set[tuple[Any, ...]] = set()
+        cache: dict[int, Actor | None] = {}
+        for cand in cands:
+            if self._discarded(cand, lemmas, lowered):
+                continue
+            srcs = self._resolve_all(cand.sources, ctx, cache)
+            if not srcs:
+                continue
+            tgts: list[Actor | None] = []
+            for route in cand.targets:
+                tgts = list(self._resolve_all(route, ctx, cache, inner=True))
+                if tgts:
+                    break
+            if not located:
+                place = self.resolver.locate(sent, ctx)
+                located = True
+            here = getattr(place, "country", None)
+            # Domestic actors named without a country ("police arrested protesters")
+            # take it from where the event happened, or from the other side.
+            anchor_country = here or next((a.country for a in tgts if a and a.country), None)
+            srcs = [a for a in (_fill(a, anchor_country) for a in srcs) if a.country or a.code]
+            if not srcs:
+                continue
+            src_country = next((a.country for a in srcs if a.country), None)
+            tgts = [a for a in (_fill(a, here or src_country) for a in tgts if a)
+                    if a.country or a.code]
+            pairs: list[tuple[Actor, Actor | None]]
+            if not tgts and len({a.code or a.text for a in srcs}) > 1 \
+                    and cand.pattern.code.startswith(_SYMMETRIC) \
+                    and not cand.pattern.code.startswith(_ONE_WAY):
+                # "Thailand and Cambodia signed a ceasefire": each party acts towards the other.
+                pairs = [(a, b) for a in srcs for b in srcs if a is not b and not _same(a, b)]
+            else:
+                pairs = [(a, b) for a in srcs for b in (tgts or [None])]
+            mod = modality(cand.trigger, self.lexicon)
+            attr_span = attribution(cand.trigger, self.lexicon)
+            attr_actor = None
+            if attr_span is not None:
+                attr_actor = self.resolver.resolve_span(attr_span, ctx)
+            ev_date, precision = self._date(cand.trigger, sent, anchor, mod)
+            base_code = cand.pattern.code
+            for src, tgt in pairs:
+                if True:
+                    if tgt is not None and _same(src, tgt):
+                        continue
+                    code, ev_mod = base_code, mod
+                    own = attr_actor is not None and _same_party(attr_actor, src)
+                    if own and mod == "future":
+                        # The actor announcing its own future act is the event:
+                        # "X said it would strike" is a threat, "... would send aid" an offer.
+                        code, ev_mod = intent_code(base_code), "asserted"
+                    entry = lookup(code)
+                    attr_text = attr_code = None
+                    if attr_span is not None and not own:
+                        attr_text = attr_span.text
+                        attr_code = attr_actor.code if attr_actor is not None else None
+                    key = (entry.code, src.code or src.text, (tgt.code or tgt.text) if tgt else None)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    ev = Event(
+                        article_id=article_id,
+                        date=ev_date, date_precision=precision,
+                        sentence_index=s_index, sentence=sent.text.strip(),
+                        event_text=_words_text(cand.words),
+                        source_text=src.text, source_code=src.code, source_country=src.country,
+                        source_sector=src.sector,
+                        target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
+                        target_country=tgt.country if tgt else None,
+                        target_sector=tgt.sector if tgt else None,
+                        cameo=entry.code, cameo_root=entry.root, quad_class=entry.quad_class,
+                        goldstein=entry.goldstein, plover=entry.plover, plover_mode=entry.plover_mode,
+                        modality=ev_mod, attribution_text=attr_text, attribution_code=attr_code,
+                    )
+                    if place is not None:
+                        ev.location_name = getattr(place, "name", None)
+                        ev.location_country = getattr(place, "country", None)
+                        ev.latitude = getattr(place, "latitude", None)
+                        ev.longitude = getattr(place, "longitude", None)
+                    ev.id = _event_id(article_id, s_index, ev, cand.trigger.i)
+                    out.append(ev)
+        return out
+
+    # ------------------------------------------------------------ candidates
+    def _candidates(self, sent: Span) -> list[_Cand]:
+        """Find coded triggers, outermost first, skipping consumed complements."""
+        lex = self.lexicon
+        triggers: list[tuple[int, Token]] = []
+        for tok in sent:
+            lem = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if lem in lex.verbs or lem in self._light or "-" in tok.text:
+                    triggers.append((depth(tok), tok))
+            elif tok.pos_ in ("NOUN", "PROPN") and lem in lex.nouns:
+                triggers.append((depth(tok), tok))
+            elif tok.pos_ == "ADJ" and lem in lex.verbs and (tok.tag_ == "VBN"
+                                                             or tok.dep_ == "acomp"):
+                triggers.append((depth(tok), tok))  # "is opposed to", "were killed"
+            elif (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) \
+                    and lem.startswith("re") and lem[2:].lstrip("-") in lex.verbs:
+                triggers.append((depth(tok), tok))
+        triggers.sort(key=lambda x: (x[0], x[1].i))
+        consumed: set[int] = set()
+        used_nouns: set[int] = set()
+        coded: dict[int, _Cand] = {}
+        cands: list[_Cand] = []
+        for _, tok in triggers:
+            if tok.i in consumed:
+                continue
+            cand = None
+            if tok.pos_ in ("NOUN", "PROPN") and not tok.tag_.startswith("VB"):
+                if tok.i not in used_nouns:
+                    cand = self._noun_candidate(tok)
+            else:
+                cand = self._verb_candidate(tok)
+                if cand is None and tok.lemma_.lower() in self._light:
+                    cand = self._light_candidate(tok)
+                    if cand is not None:
+                        used_nouns.update(w.i for w in cand.words)
+            if cand is None:
+                continue
+            # "shelled Juba, killing 20 people": a result participle of the same kind of
+            # act is part of the event already coded.
+            head_cand = coded.get(tok.head.i)
+            if (not cand.noun and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                    and child(tok, *SUBJ) is None and head_cand is not None
+                    and lookup(head_cand.pattern.code).plover == lookup(cand.pattern.code).plover):
+                continue
+            for c in cand.consumes:
+                consumed.update(t.i for t in c.subtree)
+            # Nouns named by a coded verb ("imposed sanctions", "condemned the attack") are
+            # part of its event, not events of their own.
+            used_nouns.update(w.i for w in cand.words)
+            if not cand.noun:
+                # ... unless they name their own doer: "welcomed Syria's pledge",
+                # "called Warsaw's accusations a provocation".
+                def theme(t: Token) -> bool:
+                    return not any(c.dep_ == "poss" and c.lower_ not in _PRONOUNS
+                                   for c in t.children)
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                        used_nouns.update(t.i for t in conjuncts(c) if theme(t))
+                    elif c.dep_ in ("prep", "agent"):
+                        used_nouns.update(t.i for t in pobjs(c) if theme(t))
+            coded[tok.i] = cand
+            cands.append(cand)
+        return cands
+
+    def _verb_candidate(self, tok: Token) -> _Cand | None:
+        lem = tok.lemma_.lower()
+        prefix = hyphen_prefix(tok)
+        if "-" in tok.text:
+            lem = tok.lemma_.lower().rsplit("-", 1)[-1]
+        pats = self.lexicon.verbs.get(lem)
+        if not pats and lem.startswith("re") and len(lem) > 5:
+            # "reimposed", "reopened", "redeployed": the act again.
+            pats = self.lexicon.verbs.get(lem[2:].lstrip("-"))
+        if not pats:
+            return None
+        passive = is_passive(tok)
+        prt = child(tok, "prt")
+        prt_l = prt.lower_ if prt is not None else None
+        objs = self._objects(tok, passive)
+        obj_lemmas = set()
+        for o in objs:
+            obj_lemmas.update(_head_words(o))
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        # A gerund complement hangs on a preposition: "accused X of attacking".
+        comp_lemmas = {c.lemma_.lower() for c in comps}
+        for c in tok.children:
+            if c.dep_ == "prep":
+                comp_lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pcomp")
+        for o in objs:  # "urged the North to abandon": spaCy may hang the infinitive on the object
+            comp_lemmas.update(g.lemma_.lower() for g in o.children if g.dep_ in ("acl", "relcl")
+                               and g.pos_ == "VERB")
+        for pat in pats:
+            if pat.prefix != prefix or pat.prt != prt_l:
+                continue
+            if pat.obj is not None and not (obj_lemmas & pat.obj):
+                continue
+            if pat.comp is not None and not (comp_lemmas & pat.comp):
+                continue
+            prep_tok = None
+            if pat.prep is not None:
+                prep_tok = self._find_prep(tok, objs, pat.prep, pat.pobj)
+                if prep_tok is None:
+                    continue
+            return self._build(tok, pat, passive, objs, comps, prep_tok, prt)
+        return None
+
+    def _light_candidate(self, tok: Token) -> _Cand | None:
+        """'held talks with', 'launched an attack on': the event is the object noun."""
+        passive = is_passive(tok)
+        for obj in self._objects(tok, passive):
+            words_ = _head_tokens(obj) + [c for c in obj.children if c.dep_ == "compound"]
+            for word in words_:
+                pats = self.lexicon.nouns.get(word.lemma_.lower())
+                if not pats:
+                    continue
+                for pat in pats:
+                    if pat.mod is not None and not (_mods(word) | _mods(obj)) & pat.mod:
+                        continue
+                    prep_tok = None
+                    if pat.prep is not None:
+                        prep_tok = self._find_prep(word, [], pat.prep, pat.pobj) or \
+                            self._find_prep(tok, [], pat.prep, pat.pobj)
+                        if prep_tok is None:
+                            continue
+                    sources = self._sources(tok, passive)
+                    if not sources:
+                        sources = self._noun_sources(word)
+                    head = obj if word is not obj and word.dep_ == "compound" else word
+                    targets = [] if pat.no_target and not pat.target else \
+                        self._routes(pat.target, head, [], extra=tok)
+                    targets += self._fallback_routes(tok, [head])
+                    words = [tok, word] + ([prep_tok] if prep_tok is not None else [])
+                    return _Cand(tok, pat, words, sources, targets,
+                                 consumes=self._purpose_clauses(tok), noun=True)
+        return None
+
+    def _noun_candidate(self, tok: Token) -> _Cand | None:
+        """Nominal events with an explicit source: "Kim's calls for", "talks between X and Y"."""
+        # A noun whose own clause is coded ("the statement calling for ...") yields to it.
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.lexicon.verbs
+               for c in tok.children):
+            return None
+        # Named things ("the Warsaw Pact", "Operation Storm") are not events.
+        if tok.ent_type_ in ("ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "GPE",
+                             "PERSON", "NORP") or tok.pos_ == "PROPN":
+            return None
+        for pat in self.lexicon.nouns.get(tok.lemma_.lower(), ()):
+            if pat.mod is not None and not _mods(tok) & pat.mod:
+                continue
+            prep_tok = None
+            if pat.prep is not None:
+                prep_tok = self._find_prep(tok, [], pat.prep, pat.pobj)
+                if prep_tok is None:
+                    continue
+            # Modifier sources ("U.S. sanctions") only for nouns heading their clause;
+            # deep inside another phrase ("opposed to French mediation") they mislead.
+            sources = self._noun_sources(tok, modifiers=tok.dep_ in (
+                "nsubj", "nsubjpass", "ROOT", "appos"))
+            between = self._between(tok)
+            if not sources and len(between) >= 2:
+                sources, targets = [between[0]], [between[1:]]
+            else:
+                targets = [] if pat.no_target and not pat.target else \
+                    self._routes(pat.target, tok, [])
+                if between:
+                    targets.append(between)
+            if not sources:
+                return None
+            words = [tok] + ([prep_tok] if prep_tok is not None else [])
+            return _Cand(tok, pat, words, sources, targets, noun=True)
+        return None
+
+    # ------------------------------------------------------------- arguments
+    def _objects(self, verb: Token, passive: bool) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if passive:
+            objs = [c for c in verb.children if c.dep_ in PASS_SUBJ] + objs
+        if not objs and verb.dep_ in ("acl", "relcl") and passive is False and verb.tag_ == "VBN":
+            objs = [verb.head]  # "the sanctions imposed on Iran": participle modifying its object
+        out: list[Token] = []
+        for o in objs:
+            out.extend(conjuncts(o))
+        return out
+
+    def _find_prep(self, verb: Token, objs: list[Token], lemma: str,
+                   heads: frozenset[str] | None) -> Token | None:
+        for host in [verb, *objs]:
+            for c in host.children:
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == lemma:
+                    objs = pobjs(c)
+                    # "fired on Thursday" is a date, not "fire on".
+                    if objs and all(g.ent_type_ in ("DATE", "TIME") for g in objs):
+                        continue
+                    if heads is None:
+                        return c
+                    for g in pobjs(c):
+                        if _head_words(g) & heads:
+                            return c
+        return None
+
+    def _build(self, verb: Token, pat: Pattern, passive: bool, objs: list[Token],
+               comps: list[Token], prep_tok: Token | None, prt: Token | None) -> _Cand:
+        words = [verb]
+        if pat.prefix is not None and verb.i >= 2:
+            words.extend(verb.doc[verb.i - 2:verb.i])
+        if prt is not None:
+            words.append(prt)
+        if pat.obj is not None:
+            words.extend(t for o in objs for t in _head_tokens(o)
+                         if t.lemma_.lower() in pat.obj or t.lower_ in pat.obj)
+        if prep_tok is not None:
+            words.append(prep_tok)
+        sources = self._sources(verb, passive)
+        targets: list[list[Token]] = []
+        if not (pat.no_target and not pat.target):
+            targets = self._routes(pat.target, verb, objs)
+        if not pat.no_target:
+            if prep_tok is not None:
+                # "agreed to US mediation": the actor inside the required phrase.
+                targets.append(pobjs(prep_tok))
+            targets += self._fallback_routes(verb, objs)
+        consumes: list[Token] = self._purpose_clauses(verb)
+        lem = verb.lemma_.lower()
+        if lem in self._consuming or pat.comp is not None:
+            consumes.extend(comps)
+            for c in verb.children:
+                if c.dep_ == "prep":
+                    consumes.extend(g for g in c.children if g.dep_ == "pcomp")
+            for o in objs:
+                consumes.extend(g for g in o.children if g.dep_ in ("acl", "relcl"))
+        if prep_tok is not None and pat.pobj is not None:
+            consumes.extend(pobjs(prep_tok))
+        return _Cand(verb, pat, words, sources, targets, consumes)
+
+    def _sources(self, verb: Token, passive: bool) -> list[Token]:
+        """The doer(s): subject, passive agent, or a governing verb's subject."""
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    objs = pobjs(c)
+                    if objs:
+                        return objs
+            return []
+        subj = child(verb, *SUBJ)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(subj)
+        cur = verb
+        for _ in range(6):
+            dep, head = cur.dep_, cur.head
+            if head.i == cur.i:
+                return []
+            if dep == "conj" or dep == "advcl":
+                cur = head
+            elif dep == "xcomp":
+                # Object control: "urged the North to abandon" -> the North abandons.
+                hobj = child(head, "dobj")
+                if hobj is not None and head.lemma_.lower() in self._obj_control \
+                        and head.lemma_.lower() not in ("order", "send", "instruct", "direct",
+                                                        "command", "authorize", "authorise"):
+                    return conjuncts(hobj)
+                cur = head
+            elif dep in ("acl", "relcl"):
+                return conjuncts(head)
+            elif dep == "pcomp":
+                cur = head.head
+            elif dep in ("acomp", "attr"):
+                cur = head  # "Norway is willing to send": the subject sits on the copula
+            else:
+                return []
+            subj = child(cur, *SUBJ)
+            if subj is None and dep == "conj":
+                subj = child(cur, *PASS_SUBJ)  # "was indicted ... and will resign"
+            if subj is not None:
+                if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                    return conjuncts(cur.head)
+                return conjuncts(subj)
+            if is_passive(cur):
+                return self._sources(cur, True)
+        return []
+
+    def _routes(self, where: tuple[str, ...], verb: Token, objs: list[Token], *,
+                extra: Token | None = None) -> list[list[Token]]:
+        """Candidate target tokens, one list per place named in the pattern, in order."""
+        hosts = [verb] + ([extra] if extra is not None else [])
+        for o in objs:
+            hosts.extend(_head_tokens(o))
+        # "return to talks with Russia": the target hangs on the prepositional object.
+        for c in verb.children:
+            if c.dep_ == "prep":
+                hosts.extend(pobjs(c))
+        routes: list[list[Token]] = []
+        for w in where:
+            found: list[Token] = []
+            if w == "dobj":
+                found = list(objs)
+            elif w == "dative":
+                for h in (verb, extra):
+                    if h is not None:
+                        found.extend(t for c in h.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                                     for t in conjuncts(c))
+            elif w == "poss":
+                for o in objs:
+                    owner = _owner(o)
+                    found.extend(owner if owner else [o])
+            elif w == "that":
+                for c in verb.children:
+                    if c.dep_ == "ccomp":
+                        subj = child(c, *SUBJ, *PASS_SUBJ)
+                        if subj is not None:
+                            found.extend(conjuncts(subj))
+            elif w == "none":
+                break
+            else:
+                for h in hosts:
+                    for c in h.children:
+                        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == w:
+                            found.extend(g for g in pobjs(c)
+                                         if g.ent_type_ not in ("DATE", "TIME"))
+            found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")]
+            if found:
+                routes.append(found)
+        return routes
+
+    def _fallback_routes(self, verb: Token, objs: list[Token]) -> list[list[Token]]:
+        """Where else a target may sit when the pattern's own places hold no actor.
+
+        The addressee of a demand ("demanded that the US cancel ..."), the object
+        of a complement or purpose clause ("threatened to cut off electricity to
+        X", "blocked roads to press demands on the government"), and the usual
+        recipient prepositions on the verb or its object.
+        """
+        routes: list[list[Token]] = []
+        for c in verb.children:
+            if c.dep_ == "ccomp" and verb.lemma_.lower() in self._consuming:
+                subj = child(c, *SUBJ, *PASS_SUBJ)
+                if subj is not None and subj.lower_ not in _PRONOUNS:
+                    routes.append(conjuncts(subj))
+        for comp in [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")] + \
+                [g for c in verb.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pcomp"]:
+            if comp.dep_ == "ccomp" and verb.lemma_.lower() in self._report:
+                continue
+            cobjs = self._objects(comp, is_passive(comp))
+            if cobjs:
+                routes.append(cobjs)
+            routes += self._routes(_RECIPIENT_PREPS, comp, cobjs)
+        routes += self._routes(_RECIPIENT_PREPS, verb, objs)
+        for o in objs:
+            owner = _owner(o)
+            if owner:
+                routes.append(owner)
+        return routes
+
+    def _purpose_clauses(self, verb: Token) -> list[Token]:
+        """Infinitival purpose clauses ("blocked roads to press demands") are motives, not
+        separate events; they are consumed by the main event."""
+        out = []
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and child(c, *SUBJ) is None:
+                out.append(c)
+        return out
+
+    def _noun_sources(self, noun: Token, modifiers: bool = True) -> list[Token]:
+        """Who a nominal event belongs to: "Kim's calls", "U.S. sanctions", "an attack by rebels"."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return conjuncts(c)
+        for c in noun.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                objs = pobjs(c)
+                if objs:
+                    return objs
+        if not modifiers:
+            return []
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")]
+        return mods[:1]
+
+    def _between(self, noun: Token) -> list[Token]:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                return pobjs(c)
+        return []
+
+    def _resolve_all(self, toks: list[Token], ctx: Any, cache: dict[int, Actor | None],
+                     inner: bool = False) -> list[Actor]:
+        """Resolve argument tokens, splitting coordinated modifiers into separate actors.
+
+        "U.S. and Filipino troops" -> the U.S. military and the Philippine military;
+        "negotiators from Russia and Ukraine" -> Russia and Ukraine. With `inner`,
+        a non-actor noun is looked through ("relations with the EU" -> the EU).
+        """
+        out: list[Actor] = []
+        for tok in toks:
+            parts = _coordinated_parts(tok)
+            whole = self._actor(tok, ctx, cache)
+            if len(parts) > 1:
+                found = []
+                for p in parts:
+                    a = self._actor(p, ctx, cache)
+                    if a is not None and a.country:
+                        sector = whole.sector if whole is not None else a.sector
+                        found.append(replace(a, text=tok.text if len(parts) == 1 else a.text,
+                                             sector=sector,
+                                             code=a.country + (sector or "")))
+                if len(found) > 1:
+                    out.extend(found)
+                    continue
+            if whole is None and inner:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+                        for g in pobjs(c):
+                            a = self._actor(g, ctx, cache)
+                            if a is not None:
+                                out.append(a)
+                continue
+            if whole is not None:
+                out.append(whole)
+        return out
+
+    def _actor(self, tok: Token, ctx: Any, cache: dict[int, Actor | None]) -> Actor | None:
+        if tok.i in cache:
+            return cache[tok.i]
+        actor = self._resolve_token(tok, ctx, depth_left=3)
+        cache[tok.i] = actor
+        return actor
+
+    def _resolve_token(self, tok: Token, ctx: Any, depth_left: int) -> Actor | None:
+        if depth_left <= 0:
+            return None
+        resolver = self.resolver
+        # Quantity heads: "a round of sanctions", "dozens of protesters".
+        if tok.lemma_.lower() in _QUANTITY:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in pobjs(c):
+                        a = self._resolve_token(g, ctx, depth_left - 1)
+                        if a is not None:
+                            return a
+        actor = _ok(resolver.resolve_span(phrase(tok), ctx))
+        if actor is not None:
+            return actor
+        if tok.lower_ in _PRONOUNS:
+            speaker = self._speaker(tok)
+            if speaker is not None:
+                return self._resolve_token(speaker, ctx, depth_left - 1)
+            return None
+        for c in tok.children:
+            if c.dep_ == "appos":
+                a = _ok(resolver.resolve_span(phrase(c), ctx))
+                if a is not None:
+                    return a
+        owner = _owner(tok)
+        for o in owner:
+            a = self._resolve_token(o, ctx, depth_left - 1)
+            if a is not None:
+                return a
+        return None
+
+    def _speaker(self, pron: Token) -> Token | None:
+        """The reporter a pronoun refers to: "China said it would retaliate" -> China."""
+        cur = pron.head
+        for _ in range(6):
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self._report | self._consuming \
+                    | self._prediction:
+                subj = child(cur.head, *SUBJ)
+                if subj is not None and subj.lower_ not in _PRONOUNS:
+                    return subj
+                return None
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    # -------------------------------------------------------------- filters
+    def _discarded(self, cand: _Cand, lemmas: set[str], lowered: str) -> bool:
+        lem = cand.trigger.lemma_.lower()
+        subj_heads = {s.lemma_.lower() for s in cand.sources}
+        for d in self.lexicon.discards:
+            if d.verbs and lem not in d.verbs:
+                continue
+            if d.subjects and subj_heads & d.subjects:
+                return True
+            if d.words and lemmas & d.words:
+                return True
+            if d.phrases and any(p in lowered for p in d.phrases):
+                return True
+        return False
+
+    def _date(self, trigger: Token, sent: Span, anchor: Any, mod: str) -> tuple[str | None, str | None]:
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        forward = mod == "future"
+        if ents:
+            # Prefer an expression inside the trigger's own clause.
+            own = [e for e in ents if _governed_by(e.root, trigger)]
+            for e in own + [e for e in ents if e not in own]:
+                res = _dates.resolve(e.text, anchor, forward=forward)
+                if res is not None:
+                    return res[0].isoformat(), res[1]
+        if anchor is not None:
+            return anchor.isoformat(), "day"
+        return None, None
+
+
+# ---------------------------------------------------------------- helpers
+def _ok(actor: Actor | None) -> Actor | None:
+    """Keep actors: a code, a country or at least a sector; never a bare place.
+
+    "in Leh" or "the Istanbul talks" name places, not actors: a resolution that
+    rests only on a town or region (and names no sector) is refused.
+    """
+    if actor is None:
+        return None
+    if not actor.sector:
+        parts = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
+        if parts and all(p.startswith(("place:", "region:")) for p in parts):
+            return None
+    if actor.code or actor.country or actor.sector:
+        return actor
+    return None
+
+
+def _fill(actor: Actor, country: str | None) -> Actor:
+    """Give a sector-only actor ("protesters", "police") a country from context."""
+    if actor.country or actor.code or not country or not actor.sector:
+        return actor
+    return replace(actor, country=country, code=country + actor.sector)
+
+
+def _coordinated_parts(tok: Token) -> list[Token]:
+    """Coordinated modifiers of one head: "Russian and Chinese warships", "talks between
+    Armenian and Azerbaijani officials", "negotiators from Russia and Ukraine"."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+            return [c, *c.conjuncts]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            objs = pobjs(c)
+            if len(objs) > 1:
+                return objs
+    return [tok]
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """True when a reporter speaks for the actor (same country, or same organisation code)."""
+    if a.country and b.country:
+        return a.country == b.country
+    return bool(a.code and b.code and a.code[:3] == b.code[:3])
+
+
+# Intent codes for an actor's announcement of its own future act (CAMEO 03x / 13x).
+_INTENT = [
+    ("0831", "0341"), ("0841", "0353"), ("0842", "0353"), ("081", "0351"), ("082", "0352"),
+    ("083", "034"), ("084", "0353"), ("085", "0354"), ("086", "0355"), ("087", "0356"),
+    ("08", "035"), ("045", "039"), ("04", "036"), ("061", "0311"), ("062", "0312"),
+    ("063", "0313"), ("064", "0314"), ("06", "031"), ("071", "0331"), ("072", "0332"),
+    ("073", "0333"), ("074", "0334"), ("07", "033"), ("05", "032"), ("14", "133"),
+    ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"),
+    ("166", "136"), ("16", "131"), ("1721", "1321"), ("1722", "1322"), ("1723", "1323"),
+    ("1724", "1324"), ("172", "132"), ("17", "137"), ("191", "1381"), ("192", "1382"),
+    ("204", "1385"), ("15", "138"), ("18", "138"), ("19", "138"), ("20", "138"),
+]
+
+
+_REJECT = [
+    ("083", "123"), ("0841", "1243"), ("0842", "1243"), ("084", "1243"), ("085", "1244"),
+    ("086", "1245"), ("087", "1246"), ("081", "1241"), ("082", "1242"), ("08", "124"),
+    ("04", "125"), ("045", "126"), ("07", "122"), ("06", "121"), ("05", "120"), ("03", "120"),
+]
+
+
+def reject_code(code: str) -> str:
+    """Map a cooperative act to the code of refusing it: "040" (meet) -> "125"."""
+    for prefix, refusal in sorted(_REJECT, key=lambda x: -len(x[0])):
+        if code.startswith(prefix):
+            return refusal
+    return code
+
+
+def _has_future_aux(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "'ll")
+               for c in tok.children)
+
+
+def intent_code(code: str) -> str:
+    """Map an act to the code of announcing it: "190" (fight) -> "138" (threaten force).
+
+    Codes with no intent counterpart (statements, appeals, demands, threats) are
+    returned unchanged.
+    """
+    for prefix, intent in _INTENT:
+        if code.startswith(prefix):
+            return intent
+    return code
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.code and b.code:
+        return a.code == b.code and a.text == b.text
+    return a.text == b.text
+
+
+def _mods(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def _head_tokens(tok: Token) -> list[Token]:
+    """The token, or the real head behind a quantity word ("a round of sanctions")."""
+    out = [tok]
+    lem = tok.lemma_.lower()
+    if lem in _QUANTITY or lem in _MONEY:
+        for c in tok.children:
+            # "a round of sanctions", "$100 million in economic aid", "15 tons of supplies"
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and lem in _MONEY)):
+                out.extend(pobjs(c))
+    return out
+
+
+def _head_words(tok: Token) -> set[str]:
+    """Lemmas that identify an object: its head, compounds/adjectives, and quantity targets."""
+    words = set()
+    for t in _head_tokens(tok):
+        words.add(t.lemma_.lower())
+        words.add(t.lower_)
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                words.add(c.lemma_.lower())
+    return words
+
+
+def _owner(tok: Token) -> list[Token]:
+    """Who an object belongs to: "Iran's assets", "the assets of Iran"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return conjuncts(c)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _ACTOR_PREPS:
+            objs = pobjs(c)
+            if objs:
+                return objs
+    return []
+
+
+def _governed_by(tok: Token, trigger: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == trigger.i:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.i != trigger.i:
+            return False
+    return False
+
+
+def _words_text(words: list[Token]) -> str:
+    """Join trigger words in sentence order, keeping "test-fired" together."""
+    toks = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+    parts: list[str] = []
+    for n, t in enumerate(toks):
+        parts.append(t.text)
+        if n + 1 < len(toks):
+            parts.append(t.whitespace_ if toks[n + 1].i == t.i + 1 else " ")
+    return "".join(parts)
+
+
+def _event_id(article_id: str | None, s_index: int, ev: Event, trig: int) -> str:
+    key = "|".join(str(x) for x in (article_id, s_index, trig, ev.cameo,
+                                    ev.source_code or ev.source_text,
+                                    ev.target_code or ev.target_text))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def children_of(tok: Token, *deps: str) -> list[Token]:
+    """Re-export of `syntax.children` for callers extending the coder."""
+    return children(tok, *deps)

@@ -1,0 +1,174 @@
+"""Modality and attribution of an event trigger, read off the dependency parse.
+
+Modality is one of `asserted`, `negated`, `future`, `hypothetical`
+(`newsevents.model.MODALITIES`). Attribution is who *reports* an event that
+somebody else did ("state media reported that Kim ordered ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+from .syntax import SUBJ, child, children, phrase
+
+_NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # "wo" is spaCy's split of "won't"
+_COND_MARKS = {"if", "unless", "whether", "once", "lest"}
+_FAIL_VERBS = {"fail", "refrain", "stop", "cease", "abstain"}
+# Complement links through which a higher verb governs the event's modality.
+_CHAIN = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj",
+          "nsubj", "nsubjpass", "attr", "oprd", "advmod", "npadvmod"}
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj") and c.lower_ in _NEG_WORDS)
+               for c in tok.children)
+
+
+def modality(trigger: Token, lex: Lexicon) -> str:
+    """Return the modality of the event whose trigger word is `trigger`.
+
+    Args:
+        trigger: The verb (or event noun) evoking the event.
+        lex: The lexicon (its grammar lists name planning, predicting and hedging words).
+
+    Returns:
+        "negated", "hypothetical", "future" or "asserted".
+    """
+    future_verbs = lex.words("future_verbs")
+    prediction = lex.words("prediction_verbs")
+    hypo_aux = lex.words("hypothetical_verbs")
+    hedges = lex.words("hedge_words")
+    report = lex.words("report_verbs")
+
+    negated = hypothetical = future = False
+    # "the right to fire", "efforts to broker a deal": an infinitive hung on a noun is a
+    # possibility, not an act.
+    if trigger.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                for c in trigger.children):
+        hypothetical = True
+    cur = trigger
+    steps = 0
+    while True:
+        steps += 1
+        if _negated(cur):
+            negated = True
+        for c in cur.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass"):
+                if low in _FUTURE_AUX:
+                    future = True
+                elif low in hypo_aux:
+                    # Reported "would" is the future of the past: "said it would retaliate".
+                    if low == "would" and cur.dep_ == "ccomp" and cur.head.lemma_ in report:
+                        future = True
+                    else:
+                        hypothetical = True
+            elif c.dep_ in ("advmod", "amod", "acomp") and low in hedges:
+                hypothetical = True
+            elif c.dep_ == "mark" and low in _COND_MARKS and cur.dep_ == "advcl":
+                hypothetical = True
+        if cur.dep_ == "advcl" and any(m.lower_ in _COND_MARKS for m in children(cur, "mark")):
+            hypothetical = True
+        if cur.head.i == cur.i or cur.dep_ not in _CHAIN or steps > 12:
+            break
+        head = cur.head
+        hl = head.lemma_.lower()
+        if cur.dep_ == "xcomp":
+            if hl in _FAIL_VERBS:
+                negated = True
+            if hl in future_verbs or (head.lower_ in future_verbs):
+                # "X expects to sign" is a plan; "X is expected to sign" a forecast of others.
+                if hl == "expect" and any(c.dep_ == "auxpass" for c in head.children):
+                    future = True
+                else:
+                    future = True
+            if hl in prediction and child(head, "dobj") is not None:
+                hypothetical = True  # "analysts expect Iran to return"
+            if hl in ("consider", "weigh", "mull", "contemplate", "threaten", "offer", "propose"):
+                hypothetical = True
+        elif cur.dep_ == "ccomp":
+            if hl in prediction:
+                hypothetical = True
+            if hl in report:
+                # The reported clause's own modality decides; stop climbing (a
+                # "said" four levels up does not make the event hypothetical).
+                if _negated(head) and not negated:
+                    hypothetical = True
+                break
+        elif cur.dep_ in ("conj",):
+            pass  # coordinated verbs share auxiliaries: "will meet and sign"
+        elif cur.dep_ in ("acl", "relcl", "pobj", "dobj", "nsubj", "nsubjpass", "prep",
+                          "attr", "oprd", "advmod", "npadvmod", "pcomp", "advcl"):
+            # Nouns and clauses hanging on a verb inherit its futurity and negation
+            # ("talks ... will resume"), but not via a plain report.
+            if head.pos_ not in ("VERB", "AUX"):
+                cur = head
+                continue
+        cur = head
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if future:
+        return "future"
+    return "asserted"
+
+
+def attribution(trigger: Token, lex: Lexicon) -> Span | None:
+    """Return the phrase an event is attributed to, if a reporter is named.
+
+    "State media reported that Kim ordered ..." -> "State media";
+    "..., according to the Interior Ministry" -> "the Interior Ministry".
+
+    Args:
+        trigger: The event's trigger word.
+        lex: The lexicon (report verbs).
+
+    Returns:
+        The reporter's noun phrase, or None.
+    """
+    report = lex.words("report_verbs")
+    cur = trigger
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            break
+        head = cur.head
+        if cur.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in report:
+            subj = child(head, *SUBJ) or _agent(head)
+            if subj is not None:
+                return phrase(subj)
+            break
+        if cur.dep_ not in ("conj", "xcomp", "advcl", "ccomp"):
+            break
+        cur = head
+    # "according to X" anywhere on the trigger's clause or the root.
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"] or \
+                [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                return phrase(objs[0])
+    # Parenthetical reporter: "Kim ordered the test, state media said."
+    root = sent.root
+    if root is not trigger and root.lemma_.lower() in report and trigger.head.i != trigger.i:
+        cur = trigger
+        while cur.head.i != cur.i and cur.head.i != root.i:
+            cur = cur.head
+        if cur.head.i == root.i and cur.dep_ in ("ccomp", "parataxis"):
+            subj = child(root, *SUBJ)
+            if subj is not None:
+                return phrase(subj)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None

@@ -1,0 +1,140 @@
+"""Small, pure helpers over spaCy's dependency parse used by the extractor.
+
+Everything here reads tokens and returns tokens or spans; nothing knows about
+CAMEO, actors or the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+# Dependents that end a noun phrase: the argument is the phrase, not the clause hung on it.
+_PHRASE_STOP = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"}
+# Prepositional modifiers that belong to a name ("Prime Minister of India").
+_NAME_PREPS = {"of", "from", "in"}
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """Return the token and its coordinated siblings ("X, Y and Z")."""
+    return [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    """Return the children of `tok` with one of the given dependency labels."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    """Return the first child of `tok` with one of the given labels, or None."""
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """True when the verb is in the passive voice ("was attacked")."""
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def phrase(tok: Token) -> Span:
+    """Return the noun phrase headed by `tok`, without clauses, appositions or conjuncts.
+
+    "the embassy of Iran in Paris, which ..." -> "the embassy of Iran". A
+    prepositional modifier is kept when it is part of a title or name
+    ("Prime Minister of India").
+    """
+    doc = tok.doc
+    keep = {tok.i}
+    stack = list(tok.children)
+    while stack:
+        c = stack.pop()
+        if c.head.i == tok.i and c.dep_ in _PHRASE_STOP:
+            keep_prep = c.dep_ == "prep" and c.lower_ in _NAME_PREPS
+            # Word-internal punctuation belongs to the name: "Zia-Ul-Haq", "U.S.".
+            keep_punct = c.dep_ == "punct" and c.text in ("-", ".", "'", "&") \
+                and not c.whitespace_ and c.i > 0 and not c.doc[c.i - 1].whitespace_
+            if not (keep_prep or keep_punct):
+                continue
+        if c.dep_ in ("relcl", "acl", "appos", "advcl") and c.head.i != tok.i:
+            continue
+        keep.add(c.i)
+        stack.extend(c.children)
+    start, end = min(keep), max(keep)
+    # Keep the span contiguous around the head: cut at the first dropped token.
+    lo = tok.i
+    while lo - 1 >= start and (lo - 1) in keep:
+        lo -= 1
+    hi = tok.i
+    while hi + 1 <= end and (hi + 1) in keep:
+        hi += 1
+    span = doc[lo:hi + 1]
+    # Strip edge punctuation and possessive markers.
+    while len(span) > 1 and (span[-1].is_punct or span[-1].tag_ == "POS"):
+        span = span[:-1]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Return the objects of a preposition, coordinated ones included."""
+    out: list[Token] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def preps(tok: Token, lemma: str) -> Iterator[Token]:
+    """Yield the prepositions with this lemma attached to `tok` (including "agent" by)."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == lemma:
+            yield c
+
+
+def ancestors_until_clause(tok: Token) -> Iterator[Token]:
+    """Yield `tok` and its heads through verb chains (xcomp, ccomp, conj, advcl, acl)."""
+    cur = tok
+    seen = {cur.i}
+    yield cur
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i in seen:
+            break
+        seen.add(cur.i)
+        yield cur
+
+
+def depth(tok: Token) -> int:
+    """Number of heads above `tok` (0 for the root)."""
+    n = 0
+    cur = tok
+    while cur.head.i != cur.i and n < 200:
+        cur = cur.head
+        n += 1
+    return n
+
+
+def hyphen_prefix(tok: Token) -> str | None:
+    """Return "test" for "test-fired" (split by the tokenizer as test / - / fired)."""
+    i = tok.i
+    doc = tok.doc
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_:
+        return doc[i - 2].lower_
+    if "-" in tok.text:
+        return tok.text.lower().split("-", 1)[0]
+    return None
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lemma to look up for a verb ("test-fired" -> "fire", "tear-gassed" -> "gas")."""
+    if "-" in tok.text:
+        tail = tok.text.lower().rsplit("-", 1)[1]
+        return tail if tok.lemma_.lower() == tok.text.lower() else tok.lemma_.lower().rsplit("-", 1)[-1]
+    return tok.lemma_.lower()
