@@ -76,28 +76,61 @@ BOILER = ("Subscribe to our newsletter for the latest headlines.",
 OUTLETS = tuple(f"Outlet {i}" for i in range(60))
 
 
-def sentence(rng: random.Random, topic: str) -> str:
-    """One news-like sentence on a topic."""
+SYLLABLES = ("ka", "ren", "vo", "mi", "tal", "os", "bri", "del", "an", "zu", "mor", "lei",
+             "pra", "gon", "es", "vik", "sha", "tur", "len", "ix", "dor", "ya", "quin", "bel")
+
+
+def name(rng: random.Random) -> str:
+    """A made-up proper name (about 10^5 possibilities)."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).title()
+
+
+def cast(rng: random.Random) -> dict[str, list[str]]:
+    """The people, groups and places one story is about."""
+    return {"people": [f"{name(rng)} {name(rng)}" for _ in range(3)],
+            "groups": [f"the {name(rng)} {g}" for g in
+                       rng.sample(("party", "alliance", "council", "front", "union",
+                                   "movement", "company", "agency"), 2)],
+            "places": [rng.choice(PLACES), name(rng)]}
+
+
+def sentence(rng: random.Random, topic: str, who: dict[str, list[str]] | None = None) -> str:
+    """One news-like sentence on a topic, naming the story's people and places."""
+    who = who or cast(rng)
     words = TOPICS[topic]
-    form = rng.randrange(4)
-    a, b = rng.choice(ROLES), rng.choice(words)
-    place, day, filler = rng.choice(PLACES), rng.choice(DAYS), rng.choice(FILLERS)
-    n = rng.randint(2, 900)
+    person, group, place = (rng.choice(who["people"]), rng.choice(who["groups"]),
+                            rng.choice(who["places"]))
+    a = rng.choice((person, group, rng.choice(ROLES)))
+    b = rng.choice(words)
+    day, filler, verb = rng.choice(DAYS), rng.choice(FILLERS), rng.choice(VERBS)
+    n = rng.randint(2, 9000)
+    form = rng.randrange(6)
     if form == 0:
-        s = f"{a} in {place} {rng.choice(VERBS)} {day} that {b} would affect {n} people {filler}"
+        s = f"{a} in {place} {verb} {day} that {b} would affect {n} people {filler}"
     elif form == 1:
-        s = f"{filler}, {a} {rng.choice(VERBS)} {rng.choice(words)} and {b} {day}"
+        s = f"{filler}, {a} {verb} {rng.choice(words)} and {b} {day}, {person} told reporters"
     elif form == 2:
-        s = (f"{b} in {place} was {rng.choice(VERBS)} by {a} {day}, while {rng.choice(ROLES)} "
+        s = (f"{b} in {place} was {verb} by {a} {day}, while {group} "
              f"{rng.choice(VERBS)} {rng.choice(words)}")
-    else:
+    elif form == 3:
         s = (f"at least {n} {rng.choice(('people', 'families', 'workers', 'officials'))} "
-             f"were involved, {a} {rng.choice(VERBS)}, adding that {b} {filler}")
+             f"were involved, {a} {verb}, adding that {b} in {place} {filler}")
+    elif form == 4:
+        s = (f"{person}, who leads {group}, {verb} that {b} had cost {n} million "
+             f"{rng.choice(('dollars', 'euros', 'crowns'))} since {rng.choice(MONTHS)}")
+    else:
+        s = (f"in {place}, {rng.choice(ROLES)} {verb} {person} over {b} and "
+             f"{rng.choice(words)} {filler}")
     return s[0].upper() + s[1:] + "."
 
 
-def original(rng: random.Random, topic: str) -> list[str]:
-    return [sentence(rng, topic) for _ in range(rng.randint(10, 22))]
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def original(rng: random.Random, topic: str) -> tuple[list[str], dict[str, list[str]]]:
+    who = cast(rng)
+    return [sentence(rng, topic, who) for _ in range(rng.randint(12, 30))], who
 
 
 def paraphrase(rng: random.Random, s: str) -> str:
@@ -110,13 +143,14 @@ def paraphrase(rng: random.Random, s: str) -> str:
     return " ".join(words[cut:] + [","] + words[:cut]) + "."
 
 
-def make_copy(rng: random.Random, sents: list[str], outlet: str, topic: str) -> tuple[str, str]:
+def make_copy(rng: random.Random, sents: list[str], outlet: str, topic: str,
+              who: dict[str, list[str]]) -> tuple[str, str]:
     """Return (title, body) of one outlet's edited copy of a story."""
     body = list(sents)
     if rng.random() < 0.5:  # truncation: keep the lead
         body = body[: max(4, int(len(body) * rng.uniform(0.45, 0.9)))]
     if rng.random() < 0.5:  # an added local paragraph
-        extra = [sentence(rng, topic) for _ in range(rng.randint(1, 3))]
+        extra = [sentence(rng, topic, who) for _ in range(rng.randint(1, 3))]
         at = rng.choice((len(body), len(body), rng.randrange(1, len(body))))
         body[at:at] = extra
     if rng.random() < 0.5:  # a few sentences paraphrased
@@ -136,10 +170,10 @@ def corpus(n_stories: int, mean_copies: float, seed: int) -> list[tuple[str, str
     rows: list[tuple[str, str, int]] = []
     for story in range(n_stories):
         topic = rng.choice(tuple(TOPICS))
-        sents = original(rng, topic)
+        sents, who = original(rng, topic)
         rows.append((f"st{story}-0", f"Headline {story}\n" + " ".join(sents), story))
         for c in range(1, 1 + min(20, int(rng.expovariate(1 / mean_copies)))):
-            title, text = make_copy(rng, sents, rng.choice(OUTLETS), topic)
+            title, text = make_copy(rng, sents, rng.choice(OUTLETS), topic, who)
             rows.append((f"st{story}-{c}", title + "\n" + text, story))
     rng.shuffle(rows)
     return rows

@@ -232,8 +232,8 @@ def _reader(path: str, seconds: float, out: mp.Queue) -> None:
 
 
 def bench_readers(path: Path, seconds: float, snapshot_every: float | None) -> dict:
-    q: mp.Queue = mp.Queue()
     ctx = mp.get_context("spawn")
+    q = ctx.Queue()
     w = ctx.Process(target=_writer, args=(str(path), seconds, snapshot_every, q))
     w.start()
     time.sleep(1.0)  # let the writer open the store and publish its first snapshot

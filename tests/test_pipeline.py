@@ -11,9 +11,11 @@ from typer.testing import CliRunner
 
 from newsevents import Config, Pipeline
 from newsevents.cli import app
+from newsevents.cli.demo import sample_inputs
 from newsevents.model import ArticleResult, ErrorRecord
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SAMPLE = sample_inputs(EXAMPLES)
 
 
 def counts(db: Path) -> tuple[int, int, int]:
@@ -25,7 +27,7 @@ def counts(db: Path) -> tuple[int, int, int]:
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory, nlp) -> tuple[Path, object]:
     db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    summary = Pipeline(Config(db=db, workers=1)).run([str(EXAMPLES)])
+    summary = Pipeline(Config(db=db, workers=1)).run(SAMPLE)
     return db, summary
 
 
@@ -52,7 +54,7 @@ def test_sample_events_carry_the_contract_and_resolved_actors(sample_db):
 def test_reingesting_the_same_corpus_adds_nothing(sample_db):
     db, _ = sample_db
     before = counts(db)
-    again = Pipeline(Config(db=db, workers=1)).run([str(EXAMPLES)])
+    again = Pipeline(Config(db=db, workers=1)).run(SAMPLE)
     assert counts(db)[:2] == before[:2]
     assert again.articles == 0 and again.already_stored >= 20
 
@@ -126,3 +128,13 @@ def test_code_command_meets_the_acceptance_example(nlp):
     events = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert any(e["source_country"] == "PRK" and e["target_country"] == "USA"
                and e["cameo_root"] == "13" for e in events)
+
+
+def test_syndicated_copies_in_the_sample_become_one_story(sample_db):
+    db, summary = sample_db
+    with duckdb.connect(str(db), read_only=True) as con:
+        (size, outlets), = con.execute(
+            "select count(*), count(distinct coalesce(publisher, source_path)) from articles "
+            "group by story_id order by 1 desc limit 1").fetchall()
+    assert size >= 4 and outlets >= 3
+    assert summary.syndicated_copies >= 3

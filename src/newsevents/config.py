@@ -26,8 +26,13 @@ class Config:
             override the bundled knowledge base.
         dictionaries: A folder (or files) of PETRARCH-format dictionaries.
         dictionaries_mode: "replace" our lexicon/actors, or "extend" them.
+        dictionary_kinds: {file: kind} for dictionary files named freely
+            (verbs, actors, agents, discards, issues).
         dedup_threshold: Jaccard threshold for syndicated-copy detection.
         language_check: Detect language and skip coding of non-English articles.
+        cache_dir: Where downloaded pages are kept (None: $NEWSEVENTS_CACHE or
+            ~/.cache/newsevents/pages).
+        user_agent: The User-Agent sent when fetching (None: the default one).
     """
 
     model: str = DEFAULT_MODEL
@@ -43,8 +48,11 @@ class Config:
     actors_files: list[Path] = field(default_factory=list)
     dictionaries: list[Path] = field(default_factory=list)
     dictionaries_mode: str = "extend"
+    dictionary_kinds: dict[str, str] = field(default_factory=dict)
     dedup_threshold: float = 0.5
     language_check: bool = True
+    cache_dir: Path | None = None
+    user_agent: str | None = None
 
     def resolved_workers(self) -> int:
         """Return the worker count to use (cores when unset)."""

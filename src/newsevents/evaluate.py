@@ -105,12 +105,20 @@ def read_gold(path: str | Path, format: str | None = None) -> list[GoldRecord]:
         raise ConfigError(f"unknown gold format {fmt!r} (known: {', '.join(FORMATS)})")
     try:
         if fmt == "plover":
-            return read_plover(path)
-        if fmt == "petrarch":
-            return read_petrarch(path)
-        return list(read_jsonl(path))
+            records = read_plover(path)
+        elif fmt == "petrarch":
+            records = read_petrarch(path)
+        else:
+            records = list(read_jsonl(path))
     except (ValueError, KeyError, TypeError, ET.ParseError) as exc:
         raise ConfigError(f"{path} is not a valid {fmt} gold file: {exc}") from exc
+    # Published gold files repeat ids now and then; predictions are keyed by id.
+    seen: Counter = Counter()
+    for rec in records:
+        seen[rec.id] += 1
+        if seen[rec.id] > 1:
+            rec.id = f"{rec.id}#{seen[rec.id]}"
+    return records
 
 
 def _key(code: Any) -> str | None:

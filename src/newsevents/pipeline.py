@@ -28,7 +28,7 @@ from .model import Article, ArticleResult, ErrorRecord, Event, Sentence, SourceI
 
 log = logging.getLogger(__name__)
 
-Input = str | Path | SourceItem
+Input = str | Path | SourceItem | ErrorRecord
 Outcome = ArticleResult | ErrorRecord
 
 
@@ -145,46 +145,25 @@ class Analyzer:
         return results
 
 
-class CombinedCoder:
-    """Runs several coders over one Doc and keeps each distinct event once.
-
-    Used for `--dictionaries-mode extend`: the user's PETRARCH dictionaries on
-    top of our own lexicon.
-    """
-
-    def __init__(self, coders: list[Any]) -> None:
-        self.coders = coders
-
-    def code_doc(self, doc: Any, **kwargs: Any) -> list[Event]:
-        seen: set[tuple] = set()
-        events: list[Event] = []
-        for coder in self.coders:
-            for ev in coder.code_doc(doc, **kwargs):
-                key = (ev.sentence_index, ev.source_code, ev.target_code, ev.cameo)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(ev)
-        return events
-
-
 def build_coder(config: Config) -> Any:
     """Build the event coder a config asks for.
 
     Our lexicon and knowledge base by default; with `config.dictionaries`, a
-    PETRARCH-dictionary coder instead of ("replace") or beside ("extend") it.
+    PETRARCH-dictionary coder instead of ("replace") or on top of ("extend") it.
     """
     from .actors import ActorResolver
     from .coding import EventCoder
 
-    ours = None
-    if not config.dictionaries or config.dictionaries_mode == "extend":
+    if config.dictionaries and config.dictionaries_mode == "replace":
+        ours = None
+    else:
         ours = EventCoder(ActorResolver.load(config.actors_files))
     if not config.dictionaries:
         return ours
-    from .petrarch import PetrarchCoder, load_dictionaries
+    from .petrarch.combine import build_coder as build_petrarch_coder
 
-    theirs = PetrarchCoder(load_dictionaries(config.dictionaries))
-    return theirs if ours is None else CombinedCoder([theirs, ours])
+    return build_petrarch_coder(config.dictionaries, config.dictionaries_mode, base=ours,
+                                kinds=config.dictionary_kinds or None)
 
 
 _WORKER: Analyzer | None = None
@@ -220,12 +199,16 @@ class Pipeline:
 
     # -- reading --------------------------------------------------------------
     def items(self, inputs: Iterable[Input]) -> Iterator[SourceItem | ErrorRecord]:
-        """Expand paths, globs and ready-made items into source items and errors."""
+        """Expand paths, globs and ready-made items into source items and errors.
+
+        Ready-made `SourceItem`s and `ErrorRecord`s (e.g. from `newsevents fetch`)
+        pass through as they are, so their errors reach the store too.
+        """
         from .sources import iter_items
 
         pending: list[str] = []
         for inp in inputs:
-            if isinstance(inp, SourceItem):
+            if isinstance(inp, SourceItem | ErrorRecord):
                 if pending:
                     yield from iter_items(pending, self.config)
                     pending = []

@@ -43,11 +43,17 @@ def test_load_is_fast() -> None:
     assert time.perf_counter() - t0 < 1.0
 
 
+def ruritania(tmp_path: Path) -> Path:
+    """A fictional country, so that test spells overlap no real office-holder."""
+    return write(tmp_path, "countries.tsv", "iso3\tname\taliases\tdemonyms\tcapitals\n"
+                 "RUR\tRuritania\tKingdom of Ruritania\tRuritanian\tStrelsau\n")
+
+
 def test_people_file_is_read_with_comments_and_dates(tmp_path: Path) -> None:
     path = write(tmp_path, "people.tsv", "# a comment\n" + HEADER +
-                 "Aster Vell\tVell;A. Vell\tEST\thead_of_state\t2040-01-01\t2045-06-30\n"
-                 "Aster Vell\t\tEST\tforeign_minister\t2034-03-01\t2039-12-31\n")
-    kb = KnowledgeBase.load([path])
+                 "Aster Vell\tVell;A. Vell\tRUR\thead_of_state\t2010-01-01\t2015-06-30\n"
+                 "Aster Vell\t\tRUR\tforeign_minister\t2004-03-01\t2009-12-31\n")
+    kb = KnowledgeBase.load([ruritania(tmp_path), path])
     person = kb.people["Aster Vell"]
     assert person.aliases == ["Vell", "A. Vell"]
     assert len(person.spells) == 2
@@ -65,12 +71,12 @@ def test_overlapping_spells_of_one_person_are_errors(tmp_path: Path) -> None:
 
 
 def test_two_holders_of_one_seat_warn_unless_marked(tmp_path: Path) -> None:
-    text = (HEADER + "Aster Vell\t\tEST\thead_of_state\t2030-01-01\t2032-01-01\n"
-            "Boris Quill\t\tEST\thead_of_state\t2031-01-01\t2033-01-01\n")
-    kb = KnowledgeBase.load([write(tmp_path, "a.tsv", text)], bundled=True)
+    text = (HEADER + "Aster Vell\t\tRUR\thead_of_state\t2030-01-01\t2032-01-01\n"
+            "Boris Quill\t\tRUR\thead_of_state\t2031-01-01\t2033-01-01\n")
+    kb = KnowledgeBase.load([ruritania(tmp_path), write(tmp_path, "a.tsv", text)])
     assert any("Boris Quill" in p.message and "overlaps" in p.message for p in kb.problems)
     marked = text.replace("Boris Quill", "# overlap ok\nBoris Quill")
-    kb2 = KnowledgeBase.load([write(tmp_path, "b.tsv", marked)])
+    kb2 = KnowledgeBase.load([ruritania(tmp_path), write(tmp_path, "b.tsv", marked)])
     assert not any("Boris Quill" in p.message and "overlaps" in p.message for p in kb2.problems)
 
 
@@ -106,7 +112,8 @@ def test_duplicate_names_are_reported(tmp_path: Path) -> None:
                  "Aster Vell\tThe Chief\tEST\thead_of_state\t2010-01-01\t2011-01-01\n"
                  "Boris Quill\tThe Chief\tLVA\thead_of_state\t2010-01-01\t2011-01-01\n")
     kb = KnowledgeBase.load([path])
-    assert any("the chief" in p.message and "shared" in p.message for p in kb.problems)
+    assert any(p.path == str(path) and p.line == 3 and "'the chief'" in p.message
+               and "Aster Vell" in p.message for p in kb.problems)
 
 
 def test_org_and_metonym_codes_are_checked(tmp_path: Path) -> None:

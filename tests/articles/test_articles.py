@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -113,12 +114,19 @@ def test_declared_html_charset_is_used():
     assert encoding == "iso8859-1" and "Genève" in text
 
 
-def test_undecodable_bytes_become_bad_encoding_or_text_never_a_crash():
-    data = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xC3, 0x28]) * 40
+@pytest.mark.parametrize("seed", range(5))
+def test_bytes_in_no_text_encoding_are_bad_encoding(seed):
+    rng = random.Random(seed)
+    data = bytes(rng.randrange(32, 256) for _ in range(3000))
     result = to_article(SourceItem("g.txt", data=data, kind="text"), CONFIG)
-    assert isinstance(result, (Article, ErrorRecord))
-    if isinstance(result, ErrorRecord):
-        assert result.reason in {"bad_encoding", "too_short", "no_body"}
+    assert isinstance(result, ErrorRecord) and result.reason == "bad_encoding"
+
+
+def test_valid_utf8_tables_are_not_called_garbled():
+    rows = "\n".join(f"{i}. Driver Number {i} — {100 - i} pts (+{i})" for i in range(1, 40))
+    data = f"Standings after round 12\n\n{rows}\n".encode()
+    result = to_article(SourceItem("t.txt", data=data, kind="text"), CONFIG)
+    assert isinstance(result, Article)
 
 
 def test_non_english_is_marked():
@@ -154,3 +162,18 @@ def test_fetch_date_is_the_fallback_published_date():
                       fetched="2022-07-01")
     art = to_article(item, CONFIG)
     assert art.published == "2022-07-01" and art.url == "https://n.example.net/a"
+
+
+def test_unspaced_scripts_are_not_too_short():
+    text = "北京消息，两国外长周二在北京举行会谈，双方同意加强经贸合作并推动地区和平与稳定。"
+    art = to_article(SourceItem("zh.jsonl", fields={"text": text}, kind="record"), CONFIG)
+    assert isinstance(art, Article) and art.language == "zh"
+
+
+def test_utf16_html_file_is_read_as_html(tmp_path):
+    target = tmp_path / "page.html"
+    target.write_bytes((FIXTURES / "page_chrome.html").read_text().encode("utf-16"))
+    art = article_of(target)
+    assert isinstance(art, Article)
+    assert art.title == "Coastal nations sign fisheries pact after long talks"
+    assert "<p>" not in art.text

@@ -99,3 +99,18 @@ def test_dev_set_benchmark_stays_high(capsys):
     assert precision >= 0.95 and recall >= 0.95
     title = float(scores["title"].split()[2])
     assert title >= 0.9
+
+
+def test_run_of_captions_inside_the_body_does_not_split_it():
+    text = "\n".join([
+        "Bridge reopens after repairs",
+        "The city's main bridge reopened to traffic on Monday after eight months of repairs "
+        "that cost more than expected.",
+        "Photo: Workers finish the last section of the deck on Sunday.",
+        "ADVERTISEMENT",
+        "Also read: How the bridge was built",
+        "In this photo provided by the city, the bridge is lit up at night.",
+        "The mayor said the repairs would extend the bridge's life by at least forty years.",
+        "Engineers will inspect it again next spring.",
+    ])
+    assert parse_text(text).kept == [1, 6, 7]

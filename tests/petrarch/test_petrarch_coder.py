@@ -121,3 +121,65 @@ def test_split_code():
     assert split_code("IGOUNO") == (None, "IGO")
     assert split_code("---GOV") == (None, "GOV")
     assert split_code(None) == (None, None)
+
+
+def test_empty_and_unparsed_docs(dicts, nlp):
+    import spacy
+
+    coder = PetrarchCoder(dicts)
+    assert coder.code_doc(nlp("")) == []
+    blank = spacy.blank("en")
+    # No parser: the whole text is one sentence and subjects fall back to word order.
+    events = coder.code_doc(blank("Veloria praised Karsten."))
+    assert isinstance(events, list)
+
+
+def test_build_coder_modes(dicts, nlp, tmp_path):
+    from newsevents.errors import ConfigError
+    from newsevents.petrarch.combine import MergedCoder, build_coder
+
+    warnings.simplefilter("ignore")  # the fixture's malformed lines (tested elsewhere)
+    replace = build_coder(DICTS, "replace")
+    assert isinstance(replace, PetrarchCoder)
+
+    class Fixed:
+        """A stand-in for our EventCoder that always finds one event."""
+
+        def code_doc(self, doc, *, date=None, article_id=None, dateline=None):
+            return [Event(sentence_index=0, source_code="VEL", target_code="KRS", cameo="051")]
+
+    merged = build_coder(DICTS, "extend", base=Fixed())
+    assert isinstance(merged, MergedCoder)
+    doc = nlp("Veloria praised Karsten. Veloria attacked Karsten with artillery.")
+    events = merged.code_doc(doc)
+    # The PETRARCH duplicate of the base event is dropped; the new one is added.
+    assert sorted((e.sentence_index, e.cameo) for e in events) == [(0, "051"), (1, "194")]
+    with pytest.raises(ConfigError):
+        build_coder(DICTS, "merge")
+
+
+def test_modality_is_marked_without_changing_codes(dicts, nlp):
+    coder = PetrarchCoder(dicts)
+    future = coder.code_doc(nlp("Veloria will praise Karsten."))
+    assert [(e.cameo, e.modality) for e in future] == [("051", "future")]
+    plain = PetrarchCoder(dicts, CoderOptions(modality=False)).code_doc(
+        nlp("Veloria will praise Karsten."))
+    assert [(e.cameo, e.modality) for e in plain] == [("051", "asserted")]
+    stormed = coder.code_doc(nlp("Velorian soldiers stormed out of Karsten."))
+    assert stormed[0].event_text == "stormed out"
+
+
+def test_pathological_sentence_stays_fast(tmp_path, nlp):
+    import time
+
+    (tmp_path / "p.verbs.txt").write_text(
+        "--- ATTACK [190] ---\nATTACK\n- * THE THE THE THE THE NOWHERE [199]\n"
+        "- THE THE THE THE $ * [198]\n")
+    (tmp_path / "p.actors.txt").write_text("VELORIA [VEL]\nKARSTEN [KRS]\n")
+    coder = PetrarchCoder(load_dictionaries(tmp_path))
+    text = "Veloria " + "and the " * 150 + "attacked " + "the " * 300 + "Karsten."
+    doc = nlp(text)
+    start = time.perf_counter()
+    events = coder.code_doc(doc)
+    assert time.perf_counter() - start < 5
+    assert all(e.cameo in ("190", "198") for e in events)

@@ -79,3 +79,23 @@ def test_phoenix_dictionaries_load_fast():
     # Malformed lines are reported with file and line number.
     assert caught and all(":" in str(w.message) for w in caught)
     assert any("Phoenix.Countries.actors.txt:" in str(w.message) for w in caught)
+
+
+def test_evaluate_suite_writes_reports(tmp_path, nlp):
+    """The function behind `newsevents evaluate GOLD --format petrarch --dictionaries DIR`."""
+    import json
+
+    from newsevents.petrarch.conformance import evaluate_suite
+
+    out = tmp_path / "report.json"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = evaluate_suite(FIXTURES / "mini_suite.xml", FIXTURES / "dicts", report=out)
+    data = json.loads(out.read_text())
+    assert data["passed"] == result.passed == 4
+    assert {d["id"]: d["status"] for d in data["details"]}["MINI-07"] == "fail"
+    text = tmp_path / "report.txt"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        evaluate_suite(FIXTURES / "mini_suite.xml", FIXTURES / "dicts", report=text)
+    assert text.read_text().startswith("PETRARCH unit tests: 4/5")

@@ -34,6 +34,9 @@ class LocalSite:
                 server.times.append(time.monotonic())
                 body, ctype, status = server.route(self.path)
                 self.send_response(status)
+                if status == 301:
+                    self.send_header("Location", body.decode())
+                    body = b""
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -66,6 +69,8 @@ class LocalSite:
             return PAGE, "text/html", 200
         if path == "/huge.html":
             return b"<html><body>" + b"<p>x</p>" * 200_000 + b"</body></html>", "text/html", 200
+        if path == "/old.html":
+            return b"/news/moved.html", "text/html", 301
         if path == "/logo.png":
             return b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png", 200
         return b"not found", "text/plain", 404

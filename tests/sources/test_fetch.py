@@ -55,7 +55,8 @@ def test_failures_become_error_records(server, tmp_path):
     items = list(fetcher.iter_items([f"{server.base}/missing.html", f"{server.base}/huge.html",
                                      f"{server.base}/logo.png", "http://127.0.0.1:9/down.html"]))
     assert [i.reason for i in items] == ["fetch_failed", "too_large", "not_a_page",
-                                         "robots_disallowed"]
+                                         "fetch_failed"]
+    assert "unreachable" in items[-1].detail
 
 
 def test_per_host_delay_spaces_requests(server, tmp_path):
@@ -73,3 +74,10 @@ def test_url_list_file(tmp_path):
     bad.write_text("A headline\nhttps://a.example/1\n")
     assert read_url_list(good) == ["https://a.example/1", "http://b.example/2"]
     assert read_url_list(bad) is None
+
+
+def test_redirect_is_followed_and_final_url_kept(server, tmp_path):
+    (item,) = Fetcher(settings(tmp_path)).iter_items([f"{server.base}/old.html"])
+    assert isinstance(item, SourceItem)
+    assert item.source_path == f"{server.base}/old.html"
+    assert item.url == f"{server.base}/news/moved.html"

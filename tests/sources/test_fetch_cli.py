@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from newsevents.cli import app
@@ -31,3 +32,15 @@ def test_fetch_rejects_a_non_url_target(tmp_path):
     story.write_text("Not a list of URLs\n")
     result = CliRunner().invoke(app, ["fetch", str(story), "--download-only"])
     assert result.exit_code != 0
+
+
+def test_fetch_then_ingest_into_the_store(server, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    db = tmp_path / "news.duckdb"
+    args = ["fetch", f"{server.base}/feed.xml", "--cache", str(tmp_path / "cache"),
+            "--db", str(db), "--delay", "0", "--workers", "1"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        urls = sorted(r[0] for r in con.execute("select url from articles").fetchall())
+    assert urls == [f"{server.base}/news/{i}.html" for i in range(3)]

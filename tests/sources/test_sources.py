@@ -175,10 +175,10 @@ def test_oversize_page_is_refused(tmp_path):
 
 
 def test_gzip_bomb_stops_at_the_cap(tmp_path):
-    # 200 MB of zeros compress to ~200 KB; we must refuse without inflating it all.
+    # 64 MB of one byte compress to ~64 KB; we must refuse without inflating it all.
     compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     chunk = b"<p>" + b"a" * (1 << 20)
-    parts = [compressor.compress(chunk) for _ in range(200)] + [compressor.flush()]
+    parts = [compressor.compress(chunk) for _ in range(64)] + [compressor.flush()]
     target = tmp_path / "bomb.html.gz"
     target.write_bytes(b"".join(parts))
     (err,) = collect([target], Config(max_bytes=5 * 1024 * 1024))
@@ -200,6 +200,8 @@ def test_truncated_and_corrupt_gzip(tmp_path):
     (b"id,text\n1,hello\n", "a.csv", "csv"),
     (b"Just a headline\n\nAnd a body.", "a.csv.txt", "text"),
     (b"%PDF-1.4 ...", "a.txt", "binary"),
+    (b'[{"id": 1, "text": "x"}]', "a.json", "json_array"),
+    (b'[\n  {"id": 1}\n]', "a.json", "json_array"),
     (b"\n \n", "a.txt", "empty"),
 ])
 def test_sniff(head, name, kind):
@@ -249,3 +251,23 @@ def test_truncated_warc_gz(tmp_path):
     items = collect([target])
     assert 1 <= len(only(items, SourceItem)) < 5
     assert only(items, ErrorRecord)[-1].reason == "bad_warc"
+
+
+def test_jsonl_is_streamed_in_constant_memory(tmp_path):
+    import tracemalloc
+
+    target = tmp_path / "big.jsonl"
+    line = '{"id": "%d", "text": "' + "Officials met again to discuss the border. " * 20 + '"}\n'
+    with target.open("w") as fh:
+        for i in range(6000):
+            fh.write(line % i)
+    size = target.stat().st_size
+    assert size > 5_000_000
+    tracemalloc.start()
+    count = 0
+    for item in iter_items([str(target)], Config()):
+        count += isinstance(item, SourceItem)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 6000
+    assert peak < size / 10  # one record at a time, not the file

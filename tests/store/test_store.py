@@ -56,7 +56,7 @@ def test_failure_mid_article_leaves_nothing(db: Path, monkeypatch: pytest.Monkey
         raise RuntimeError("disk on fire")
 
     with Store(db) as store:
-        monkeypatch.setattr(store_mod, "merge_incoming", boom)
+        monkeypatch.setattr(store_mod, "merge_rows", boom)
         result = make_result("a1", TEXT, [make_event()])
         with pytest.raises(RuntimeError):
             store.write_result(result)
@@ -78,7 +78,7 @@ def test_process_killed_midway_keeps_only_committed_articles(db: Path) -> None:
         s.write_result(make_result("first", "First article text here.", [make_event()]))
         def die(*a, **k):
             os._exit(3)   # no rollback, no close: as if the machine lost power
-        sm.merge_incoming = die
+        sm.merge_rows = die
         s.write_result(make_result("second", "Second article text.", [make_event("RUSGOV")]))
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -267,3 +267,19 @@ def test_locked_store_without_snapshot_times_out(db: Path) -> None:
                              timeout=60)
     assert out.stdout.strip() == "locked", out.stderr
     assert StoreLocked.__mro__[1] is StoreError
+
+
+def test_bulk_path_set_based_update_for_many_events() -> None:
+    # Over 256 touched events the counts are updated by one join, not point updates.
+    def batch(article: str) -> pd.DataFrame:
+        return pd.DataFrame([make_event(cameo=f"{100 + i % 90:03d}", date=f"2024-01-{1 + i // 90:02d}",
+                                        sentence_index=i).to_dict() | {"article_id": article}
+                             for i in range(300)])
+
+    with Store(":memory:") as store:
+        store.write_events(batch("x1"))
+        store.write_events(batch("x2").assign(location_name="Kaesong"))
+        rows = _events(store)
+        assert len(rows) == 300
+        assert {(e["num_mentions"], e["num_articles"], e["num_sources"]) for e in rows} == {(2, 2, 2)}
+        assert {e["location_name"] for e in rows} == {"Kaesong"}

@@ -34,11 +34,13 @@ ROLE_SECTORS: dict[str, str] = {
     "defence_minister": "GOV",
     "minister": "GOV",
     "spokesperson": "GOV",
+    "military_spokesperson": "MIL",
     "governor": "GOV",
     "central_bank_governor": "GOV",
     "military_commander": "MIL",
     "chief_of_staff": "MIL",
     "police_chief": "COP",
+    "intelligence_chief": "SPY",
     "judge": "JUD",
     "prosecutor": "JUD",
     "legislator": "LEG",
@@ -461,14 +463,19 @@ class KnowledgeBase:
 
     def _check_duplicate_names(self) -> None:
         """Warn about one name pointing at different entries of the same kind."""
-        owners: dict[str, set[str]] = defaultdict(set)
+        owners: dict[str, dict[str, Spell]] = defaultdict(dict)
         for person in self.people.values():
+            first = min(person.spells, key=lambda s: (s.path, s.line))
             for name in (person.name, *person.aliases):
-                owners[name.casefold()].add(person.name)
+                owners[name.casefold()].setdefault(person.name, first)
         for name, who in owners.items():
             if len(who) > 1:
-                self.problems.append(Problem("people", 0, "warning",
-                                             f"name {name!r} is shared by {sorted(who)}"))
+                where = sorted(who.items(), key=lambda kv: (kv[1].path, kv[1].line))
+                last = where[-1][1]
+                others = ", ".join(f"{n} ({s.path}:{s.line})" for n, s in where[:-1])
+                self.problems.append(Problem(
+                    last.path, last.line, "warning",
+                    f"name {name!r} of {where[-1][0]} is also used by {others}"))
         org_owners: dict[str, set[str]] = defaultdict(set)
         for org in self.orgs.values():
             for name in org.names:

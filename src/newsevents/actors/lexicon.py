@@ -139,6 +139,22 @@ class Lexicon:
                                          exact=_is_exact(name)))
             for key in surname_keys(person.name, countries):
                 self._add_key(key, Entry("person", person.name, weak=True))
+        # Surnames of multi-word aliases, last and only where nothing else owns the word: news
+        # spells a surname the way it spells the whole name ("Zelensky" from "Volodymyr
+        # Zelensky"), but "Abdullah II of Jordan" must not make "Jordan" a surname, nor a
+        # minor namesake's alias take "Obama".
+        alias_keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for person in kb.people.values():
+            countries = set(person.countries)
+            for alias in person.aliases:
+                if " of " in f" {alias.lower()} ":
+                    continue
+                for key in surname_keys(alias, countries):
+                    if key not in self.keys:
+                        alias_keys[key].add(person.name)
+        for key, owners in alias_keys.items():
+            if len(owners) == 1:
+                self._add_key(key, Entry("person", next(iter(owners)), weak=True))
 
     def _add(self, phrase: str, entry: Entry) -> None:
         self._add_key(key_of(phrase), entry)

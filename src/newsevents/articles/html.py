@@ -11,6 +11,7 @@ benchmark (benchmarks/extraction.py) shows it helps.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,9 +24,16 @@ from trafilatura.metadata import (
     extract_meta_json,
     extract_sitename,
     extract_title,
+    extract_url,
 )
 
-from .metadata import normalize_date, site_from_url, split_authors
+from .metadata import (
+    canonical_agency,
+    find_agency,
+    normalize_date,
+    site_from_url,
+    split_authors,
+)
 from .postprocess import clean_body
 
 # trafilatura and htmldate log every discarded page at WARNING; a corpus run
@@ -44,6 +52,8 @@ class HtmlExtraction:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     language: str | None = None
+    url: str | None = None
+    agency: str | None = None
 
 
 def _extract_options() -> dict:
@@ -71,6 +81,24 @@ def extract_body(markup: str | HtmlElement, url: str | None = None) -> str | Non
     return doc.text
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+
+
+def _site_from_title(tree: HtmlElement, headline: str | None) -> str | None:
+    """The site name from "<headline> | <Site>" in the <title> element."""
+    raw = tree.findtext(".//title")
+    if not raw or not headline:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw.strip()) if p.strip()]
+    if len(parts) != 2:
+        return None
+    key = " ".join(headline.split()).lower()
+    for mine, other in ((parts[0], parts[1]), (parts[1], parts[0])):
+        if " ".join(mine.split()).lower() == key and len(other.split()) <= 5:
+            return other
+    return None
+
+
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict:
     """Read title, date, author and site name from a parsed page.
 
@@ -91,13 +119,13 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict:
         pass
     title = meta.title or extract_title(tree)
     author = meta.author or extract_author(tree)
-    page_url = meta.url or url
+    page_url = url or meta.url or extract_url(tree)
     try:
         published = find_date(tree, url=page_url, original_date=True, extensive_search=True,
                               outputformat="%Y-%m-%d", max_date=date.today().isoformat())
     except Exception:  # noqa: BLE001 - htmldate on malformed markup; a date is optional
         published = None
-    sitename = meta.sitename or extract_sitename(tree)
+    sitename = meta.sitename or extract_sitename(tree) or _site_from_title(tree, title)
     if sitename:
         sitename = sitename.lstrip("@").strip()
     declared = tree.get("lang") or None
@@ -123,6 +151,9 @@ def extract_html(markup: str, url: str | None = None) -> HtmlExtraction | None:
     if not body:
         return None
     title = (meta["title"] or "").strip() or None
+    # Credit lines ("Copyright 2024 The Associated Press") name the agency but
+    # are furniture: read the agency before post-processing drops them.
+    agency = find_agency(body) or _byline_agency(meta["author"])
     body = clean_body(body, title=title)
     if not body:
         return None
@@ -131,6 +162,19 @@ def extract_html(markup: str, url: str | None = None) -> HtmlExtraction | None:
         title=title,
         published=normalize_date(meta["published"]),
         authors=split_authors(meta["author"]),
-        publisher=meta["sitename"] or site_from_url(url or meta["url"]),
+        publisher=meta["sitename"] or site_from_url(meta["url"]),
         language=meta["language"],
+        url=meta["url"],
+        agency=agency,
     )
+
+
+def _byline_agency(author: str | None) -> str | None:
+    """An agency named in the page's author field ("Jane Doe | Reuters", "AFP")."""
+    if not author:
+        return None
+    for part in re.split(r"\s*(?:[,;|/]|\band\b)\s*", author):
+        agency = canonical_agency(part)
+        if agency:
+            return agency
+    return None

@@ -233,13 +233,20 @@ def split_authors(raw: str | None) -> list[str]:
     if not raw:
         return []
     text = _BY.sub("", raw.strip())
-    parts = re.split(r"\s*(?:;|\||,|\band\b|&|\bwith\b)\s*", text)
+    parts = re.split(r"\s*(?:;|\||,|\band\b|\bAND\b|&|\bwith\b)\s*", text)
     out: list[str] = []
     for part in parts:
         part = _BY.sub("", part).strip(" .·•-–—")
+        part = _AGENCY_TAIL.sub("", part).strip(" ,")  # "Jane Doe Associated Press"
+        if part.isupper():
+            part = " ".join(w.capitalize() if len(w) > 1 else w for w in part.split())
+            part = re.sub(r"-(\w)", lambda m: "-" + m.group(1).lower(), part)
         if is_person_name(part) and part not in out:
             out.append(part)
     return out
+
+
+_AGENCY_TAIL = re.compile(rf"\s+(?:{_LONG_AGENCY_ALT}|AP|AFP)$")
 
 
 # --- dates -----------------------------------------------------------------

@@ -118,8 +118,13 @@ def _is_date_line(text: str) -> bool:
 
 def _is_wrapped(lines: list[str]) -> bool:
     """True for dumps hard-wrapped at a fixed width (text browsers, e-mail)."""
-    long_lines = [ln for ln in lines if len(ln) >= 50]
-    return len(long_lines) >= 3 and max(len(ln) for ln in lines) <= 100
+    if not lines or max(len(ln) for ln in lines) > 100:
+        return False
+    # Lines broken at a fixed width mostly end mid-sentence; short-paragraph
+    # pages (one sentence per line) end in punctuation.
+    continued = [ln for ln, nxt in zip(lines, lines[1:], strict=False) if len(ln) >= 45 and nxt]
+    mid_sentence = [ln for ln in continued if not _TERMINAL_PUNCT.search(ln)]
+    return len(continued) >= 3 and len(mid_sentence) >= 0.6 * len(continued)
 
 
 def _units(lines: list[str]) -> list[tuple[list[int], str]]:
@@ -210,8 +215,11 @@ def _body_block(info: list[_Line]) -> tuple[int, int] | None:
             continue
         if start is None:
             continue
-        gap += 1
-        # A terminal cue or more than two non-prose lines in a row close the run.
+        # Captions, ads and "Also read" lines sit inside bodies: they are
+        # dropped but do not break the run.
+        if not (line.inline and not line.terminal):
+            gap += 1
+        # A terminal cue or more than two other non-prose lines in a row close the run.
         if line.terminal or gap > 2:
             if best is None or weight > best[0]:
                 best = (weight, start, end)
@@ -333,9 +341,9 @@ def parse_text(text: str) -> TextParse:
     b_start, b_end = block
     body_lines = [ln for ln in info[b_start:b_end + 1]
                   if not (ln.inline or ln.terminal or ln.repeated or ln.dated)]
+    # A text that opens straight into prose has no headline: its first
+    # paragraph stays body rather than being mistaken for a title.
     title_line = _find_title(info, b_start)
-    if title_line is None and b_start == 0 and info[0].words <= 30:
-        title_line = None
     published = _find_published(info, 0, b_start) or _find_published(info, b_end + 1, len(info))
 
     agency = dateline = None

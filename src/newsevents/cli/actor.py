@@ -54,11 +54,18 @@ def _read_inputs(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _report(err: Any) -> None:
-    stderr.print(json.dumps(err.to_dict(), ensure_ascii=False), markup=False, highlight=False)
+    sys.stderr.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
 
 
 def _load(actors: list[Path] | None) -> ActorResolver:
-    return ActorResolver.load(actors or ())
+    """Load the resolver; problems in the user's own files are shown on stderr."""
+    resolver = ActorResolver.load(actors or ())
+    mine = {str(p) for p in actors or ()}
+    for problem in resolver.kb.problems:
+        if problem.path in mine or any(problem.path.startswith(m.rstrip("/") + "/")
+                                       for m in mine):
+            sys.stderr.write(f"{problem}\n")
+    return resolver
 
 
 def register(app: typer.Typer) -> None:

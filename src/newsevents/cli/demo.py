@@ -22,6 +22,12 @@ def find_examples() -> Path | None:
     return None
 
 
+def sample_inputs(examples: Path) -> list[str]:
+    """The corpus inside `examples/`: everything but its README."""
+    return [str(p) for p in sorted(examples.iterdir())
+            if p.name != "README.md" and not p.name.startswith(".")]
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
@@ -43,7 +49,7 @@ def register(app: typer.Typer) -> None:
             tmp = tempfile.TemporaryDirectory(prefix="newsevents-demo-")
             db = Path(tmp.name) / "demo.duckdb"
         config = Config(db=db, workers=workers or None, model=model)
-        run_with_progress(Pipeline(config), [str(examples)])
+        run_with_progress(Pipeline(config), sample_inputs(examples))
         stderr.print(f"store: {db}")
         print_events(events_rows(db, limit=limit), "table")
         if tmp is not None:

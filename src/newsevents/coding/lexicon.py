@@ -40,13 +40,14 @@ from .taxonomy import is_valid, lookup
 
 BUNDLED = "data/lexicon.yaml"
 
-_PATTERN_KEYS = {"code", "prt", "mod", "obj", "prep", "pobj", "comp", "target", "no_target", "note"}
+_PATTERN_KEYS = {"code", "prt", "mod", "subj", "needs_target", "obj", "prep", "pobj", "comp", "target", "no_target", "note"}
 _TARGET_WORDS = {"dobj", "dative", "poss", "none"}
 _GRAMMAR_KEYS = {
     "report_verbs", "light_verbs", "future_verbs", "control_verbs", "hypothetical_verbs",
     "prediction_verbs", "hedge_words", "object_control_verbs", "consuming_verbs",
+    "reverse_light_verbs",
 }
-_DISCARD_KEYS = {"name", "words", "phrases", "verbs", "subjects", "objects", "note"}
+_DISCARD_KEYS = {"name", "words", "weak_words", "scores", "phrases", "verbs", "subjects", "objects", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +65,10 @@ class Pattern:
         pobj: Accepted heads of that preposition's object (None: any).
         comp: Accepted lemmas of the clausal complement (None: not required).
         mod: Required modifier of the trigger noun ("joint" in "joint drills").
+        subj: Accepted head lemmas of the doer ("warplanes struck" is an air strike).
         target: Where to look for the target, in order.
         no_target: The event never has a target.
+        needs_target: Without a resolved target it is no event ("speaking in Canberra").
     """
 
     kind: str
@@ -78,14 +81,16 @@ class Pattern:
     pobj: frozenset[str] | None = None
     comp: frozenset[str] | None = None
     mod: frozenset[str] | None = None
+    subj: frozenset[str] | None = None
     target: tuple[str, ...] = ()
     no_target: bool = False
+    needs_target: bool = False
 
     @property
     def specificity(self) -> int:
         """How many conditions the pattern sets (more wins)."""
         return sum(x is not None for x in (self.prt, self.prefix, self.obj, self.prep,
-                                           self.pobj, self.comp, self.mod))
+                                           self.pobj, self.comp, self.mod, self.subj))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,9 @@ class Discard:
 
     Attributes:
         name: Short label ("sport", "markets").
-        words: Lemmas that, anywhere in the sentence, mark it as the look-alike domain.
+        words: Lemmas (or word forms) that, anywhere in the sentence, mark the look-alike domain.
+        weak_words: Words of which two or more must occur together.
+        scores: A sports result ("3-1", "2-0") in the sentence marks the look-alike.
         phrases: Lower-cased multi-word phrases with the same effect.
         verbs: Only these event lemmas are discarded (empty: every event).
         subjects: Subject head lemmas that make an event a look-alike ("share" fell).
@@ -103,6 +110,8 @@ class Discard:
 
     name: str
     words: frozenset[str] = frozenset()
+    weak_words: frozenset[str] = frozenset()
+    scores: bool = False
     phrases: tuple[str, ...] = ()
     verbs: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
@@ -171,6 +180,8 @@ class Lexicon:
             self.discards.append(Discard(
                 name=d["name"],
                 words=frozenset(w.lower() for w in d.get("words", [])),
+                weak_words=frozenset(w.lower() for w in d.get("weak_words", [])),
+                scores=bool(d.get("scores", False)),
                 phrases=tuple(p.lower() for p in d.get("phrases", [])),
                 verbs=frozenset(d.get("verbs", [])),
                 subjects=frozenset(d.get("subjects", [])),
@@ -257,8 +268,9 @@ def _pattern(kind: str, key: str, entry: dict[str, Any]) -> Pattern:
     return Pattern(
         kind=kind, lemma=lemma, code=str(entry["code"]), prt=entry.get("prt", prt), prefix=prefix,
         obj=_fs(entry.get("obj")), prep=entry.get("prep"), pobj=_fs(entry.get("pobj")),
-        comp=_fs(entry.get("comp")), mod=_fs(entry.get("mod")), target=tuple(target),
+        comp=_fs(entry.get("comp")), mod=_fs(entry.get("mod")), subj=_fs(entry.get("subj")), target=tuple(target),
         no_target=bool(entry.get("no_target", False)),
+        needs_target=bool(entry.get("needs_target", False)),
     )
 
 
@@ -314,11 +326,12 @@ def validate(data: Any) -> list[str]:
             bad = set(d) - _DISCARD_KEYS
             if bad:
                 problems.append(f"{where}: unknown keys {sorted(bad)}")
-            for key in ("words", "phrases", "verbs", "subjects", "objects"):
+            for key in ("words", "weak_words", "phrases", "verbs", "subjects", "objects"):
                 if key in d and not _is_str_list(d[key]):
                     problems.append(f"{where}.{key}: must be a list of words")
-            if not any(d.get(k) for k in ("words", "phrases", "subjects", "objects")):
-                problems.append(f"{where}: needs words, phrases, subjects or objects")
+            if not any(d.get(k) for k in ("words", "weak_words", "scores", "phrases", "subjects",
+                                          "objects")):
+                problems.append(f"{where}: needs words, weak_words, phrases, subjects or objects")
     return problems
 
 
@@ -342,7 +355,7 @@ def _check_entry(where: str, entry: Any) -> list[str]:
             problems.append(f"{where}: {code!r} is not a CAMEO code of the table")
         except KeyError:
             problems.append(f"{where}: unknown CAMEO code {code!r}")
-    for key in ("obj", "pobj", "comp", "mod"):
+    for key in ("obj", "pobj", "comp", "mod", "subj"):
         if key in entry and not (_is_str_list(entry[key]) or isinstance(entry[key], str)):
             problems.append(f"{where}.{key}: must be a word or a list of words")
     if "pobj" in entry and "prep" not in entry:

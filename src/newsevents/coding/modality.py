@@ -15,10 +15,14 @@ from .syntax import SUBJ, child, children, phrase
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # "wo" is spaCy's split of "won't"
 _COND_MARKS = {"if", "unless", "whether", "once", "lest"}
+_DECISION_NOUNS = {"decision", "move", "order", "step", "vote", "ruling"}
+_BELIEF_NOUNS = {"evidence", "claim", "allegation", "report", "rumour", "rumor", "speculation",
+                 "fear", "suspicion", "possibility", "risk", "prospect", "likelihood", "chance",
+                 "concern", "worry", "belief", "assumption", "hope", "sign", "indication"}
 _FAIL_VERBS = {"fail", "refrain", "stop", "cease", "abstain"}
 # Complement links through which a higher verb governs the event's modality.
 _CHAIN = {"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj",
-          "nsubj", "nsubjpass", "attr", "oprd", "advmod", "npadvmod"}
+          "nsubj", "nsubjpass", "attr", "oprd", "advmod", "npadvmod", "acomp"}
 
 
 def _negated(tok: Token) -> bool:
@@ -46,8 +50,18 @@ def modality(trigger: Token, lex: Lexicon) -> str:
     # "the right to fire", "efforts to broker a deal": an infinitive hung on a noun is a
     # possibility, not an act.
     if trigger.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                for c in trigger.children):
-        hypothetical = True
+                                                for c in trigger.children) \
+            and trigger.head.lemma_.lower() not in _DECISION_NOUNS:
+        hypothetical = True  # ... but "Beijing's decision to suspend imports" was taken
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "attr", "oprd",
+                                                               "appos", "conj"):
+        # "did not condemn Israel's strikes": the strikes still happened. An event noun
+        # in an argument slot keeps its own modality, unless a condition frames it.
+        for anc in trigger.ancestors:
+            if anc.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS
+                                           for m in anc.children):
+                return "hypothetical"
+        return "hypothetical" if hypothetical else "asserted"
     cur = trigger
     steps = 0
     while True:
@@ -71,6 +85,23 @@ def modality(trigger: Token, lex: Lexicon) -> str:
                 hypothetical = True
         if cur.dep_ == "advcl" and any(m.lower_ in _COND_MARKS for m in children(cur, "mark")):
             hypothetical = True
+        # "X would impose sanctions if Y tested again": the act hangs on a condition.
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in cur.children) \
+                and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+                        for c in cur.children):
+            hypothetical = True
+        # "found no evidence that X had used", "fears that X could": a clause on a noun of
+        # belief or report is not a fact.
+        if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN" \
+                and cur.head.lemma_.lower() in _BELIEF_NOUNS:
+            hypothetical = True
+        # "Neither Russia nor Ukraine has agreed", "no country has recognised"
+        for sub in cur.children:
+            if sub.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.lower_ in ("neither", "no", "none") and g.dep_ in ("preconj", "det")
+                    for g in sub.children):
+                negated = True
         if cur.head.i == cur.i or cur.dep_ not in _CHAIN or steps > 12:
             break
         head = cur.head
@@ -84,6 +115,8 @@ def modality(trigger: Token, lex: Lexicon) -> str:
                     future = True
                 else:
                     future = True
+            if hl in hedges:
+                hypothetical = True  # "was likely to call on"
             if hl in prediction and child(head, "dobj") is not None:
                 hypothetical = True  # "analysts expect Iran to return"
             if hl in ("consider", "weigh", "mull", "contemplate", "threaten", "offer", "propose"):

@@ -61,6 +61,11 @@ def make_coder(nlp: Language, name: str, lexicon_paths: list[str],
     from .coder import EventCoder
     from .lexicon import Lexicon
 
+    if "parser" not in nlp.pipe_names and nlp.pipe_names:
+        import warnings
+
+        warnings.warn("newsevents_coder needs a dependency parser earlier in the pipeline "
+                      f"(this one has {nlp.pipe_names})", stacklevel=2)
     lexicon = Lexicon.load([Path(p) for p in lexicon_paths]) if lexicon_paths else None
     coder = EventCoder.with_resolver(actors_files=[Path(p) for p in actors_files],
                                      lexicon=lexicon)

@@ -15,7 +15,7 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 # Dependents that end a noun phrase: the argument is the phrase, not the clause hung on it.
 _PHRASE_STOP = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"}
 # Prepositional modifiers that belong to a name ("Prime Minister of India").
-_NAME_PREPS = {"of", "from", "in"}
+_NAME_PREPS = {"of", "from", "in", "at"}
 
 
 def conjuncts(tok: Token) -> list[Token]:

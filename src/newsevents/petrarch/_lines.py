@@ -97,7 +97,8 @@ _HYPHEN = re.compile(r"(?<=[A-Z0-9])(-)(?=[A-Z])")
 
 
 def split_hyphens(word: str) -> list[str]:
-    """Split "BARAD-DUR" into ["BARAD", "-", "DUR"], as spaCy's tokenizer splits text.
+    """Split "BARAD-DUR" into ["BARAD", "-", "DUR"] (and "PEOPLE'S" into PEOPLE, 'S),
+    as spaCy's tokenizer splits text.
 
     Args:
         word: One upper-case dictionary word.
@@ -107,9 +108,15 @@ def split_hyphens(word: str) -> list[str]:
     """
     if not word:
         return []
-    if "-" not in word:
-        return [word]
-    return [p for p in _HYPHEN.split(word) if p]
+    parts = [p for p in _HYPHEN.split(word) if p] if "-" in word else [word]
+    out: list[str] = []
+    for p in parts:
+        # spaCy splits the possessive off: "PEOPLE'S" is PEOPLE + 'S in the text.
+        if len(p) > 2 and p.endswith(("'S", "\u2019S")):
+            out.extend([p[:-2], "'S"])
+        else:
+            out.append(p)
+    return out
 
 
 def expand_year(value: str) -> str | None:

@@ -5,45 +5,38 @@ For every sentence:
 
 1. discards: a story discard phrase silences the whole document, a sentence
    discard phrase the sentence;
-2. actor and agent names are found by longest match; each group of names
-   under one noun-phrase head becomes a *unit* whose codes combine the actor
-   code (chosen by the sentence date) with its agents ("Arnor police" ->
-   ARNCOP, "MSF Arnor" -> NGOARN); an agent without an actor borrows those
-   of its of/in/from phrase ("ambassadors of Arnor and Gondor") or is coded
-   "---" plus the agent;
+2. actor and agent names are found by longest match and grouped into units
+   (`units.py`): "Arnor police" -> ARNCOP, "MSF Arnor" -> NGOARN,
+   "ambassadors of Arnor and Gondor" -> ARNGOV and GONGOV, actor codes chosen
+   by the sentence date;
 3. every verb form in the verb dictionary is tried: the best matching pattern
    of its block (or the form's default code) gives the event code; source and
    target come from the pattern's `$`/`+`/`%` slots, else from the verb's
    subject (the `by` phrase of a passive) and the first unit to its right;
 4. coordinated units give one event per pair; `[A:B]` codes add the reverse
-   event; a compound subject without a target codes each member against the others.
+   event; a compound subject without a target codes its members against each
+   other when the pattern says so (`%`) or the code is paired.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
-from ._lines import normalise_date, phrase_words
-from .actors import ActorEntry
-from .agents import AgentEntry
+from ._lines import normalise_date
 from .dictionaries import PetrarchDictionaries
 from .matcher import MatchView, Phrase, best_match
+from .units import NULL, Unit, UnitFinder
 from .verbs import VerbForm
 
-NULL = "---"
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
-_PP_ATTACH = frozenset({"OF", "IN", "FROM", "FOR", "AT"})
 _NON_STATE = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT"})
 _PERSONAL = frozenset({"it", "he", "she", "they", "we"})
-_COORD = frozenset({",", "and", "or", "nor", "&", "as", "well"})
-_CLIMB = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat",
-                    "quantmod", "advmod", "npadvmod"})
 
 
 @dataclass(slots=True)
@@ -55,34 +48,14 @@ class CoderOptions:
             When False they are kept with "---" for the missing side.
         new_actor_length: When > 0, a subject or object phrase of at most this
             many words that holds no known actor is coded as its own quoted text.
+        modality: Mark each event asserted/negated/future/hypothetical with
+            newsevents' modality rules (PETRARCH itself codes them all alike;
+            the codes do not change, only `Event.modality`).
     """
 
     require_dyad: bool = True
     new_actor_length: int = 0
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    end: int
-    actor: ActorEntry | None = None
-    agent: AgentEntry | None = None
-
-
-@dataclass(slots=True)
-class Unit:
-    """An actor-bearing noun phrase: its head token, codes and word span."""
-
-    head: Token
-    mentions: list[Mention]
-    codes: list[str] = field(default_factory=list)
-    start: int = 0
-    end: int = 0
-    absorbed: list[int] = field(default_factory=list)
-    group: int = -1
-
-    def text(self, sent: Span) -> str:
-        return sent[self.start:self.end].text
+    modality: bool = True
 
 
 @dataclass(slots=True)
@@ -97,6 +70,30 @@ class RawEvent:
     target_text: str | None
     sentence: Span
     pattern: str = ""
+    verb_text: str = ""
+
+
+@lru_cache(maxsize=1)
+def _modality_lexicon():
+    """newsevents' lexicon, for its modality word lists (None if unavailable)."""
+    try:
+        from ..coding.lexicon import Lexicon
+
+        return Lexicon.load()
+    except Exception:  # modality is an extra; PETRARCH coding must not depend on it
+        return None
+
+
+def _modality(verb: Token) -> str:
+    lex = _modality_lexicon()
+    if lex is None:
+        return "asserted"
+    try:
+        from ..coding.modality import modality
+
+        return modality(verb, lex)
+    except Exception:
+        return "asserted"
 
 
 @lru_cache(maxsize=1)
@@ -123,22 +120,6 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     return None, (rest[:3] or None)
 
 
-def _combine(actor_code: str, agents: Iterable[AgentEntry]) -> str:
-    """Add agent codes to an actor code, skipping agents the code already carries."""
-    pre, post = "", ""
-    chunks = {actor_code[i:i + 3] for i in range(0, len(actor_code), 3)}
-    for ag in agents:
-        parts = {ag.code[i:i + 3] for i in range(0, len(ag.code), 3)}
-        if parts <= chunks:
-            continue
-        chunks |= parts
-        if ag.prefix:
-            pre += ag.code
-        else:
-            post += ag.code
-    return pre + actor_code + post
-
-
 class PetrarchCoder:
     """Codes events with user-supplied PETRARCH dictionaries.
 
@@ -151,7 +132,9 @@ class PetrarchCoder:
         self.dicts = dicts
         self.options = options or CoderOptions()
         self.last_discard: tuple[str, tuple[str, ...]] | None = None
+        self.finder = UnitFinder(dicts)
         self._pattern_cache: dict[tuple[int, ...], list] = {}
+        self._synset_index: dict = {}
 
     # ------------------------------------------------------------------ public
     def code_doc(self, doc: Doc, *, date: str | None = None, article_id: str | None = None,
@@ -187,7 +170,12 @@ class PetrarchCoder:
         """
         self.last_discard = None
         day = normalise_date(date)
-        sents = [doc[:]] if one_sentence else list(doc.sents)
+        if len(doc) == 0:
+            return []
+        try:
+            sents = [doc[:]] if one_sentence else list(doc.sents)
+        except ValueError:  # a pipeline without parser or sentencizer: one sentence
+            sents = [doc[:]]
         story = [self._words(s) for s in sents]
         if self.dicts.discards.story:
             for words in story:
@@ -196,11 +184,17 @@ class PetrarchCoder:
                     self.last_discard = found
                     return []
         out: list[tuple[int, RawEvent]] = []
-        # Span.noun_chunks walks the whole Doc each time: collect the chunks once.
-        try:
-            chunks = [(c.start, c.end) for c in doc.noun_chunks]
-        except (ValueError, NotImplementedError):  # no parser or no syntax iterator
-            chunks = []
+        # Span.noun_chunks walks the whole Doc each time: collect the chunks once,
+        # and only when a `^` pattern needs them.
+        cache: list[list[tuple[int, int]]] = []
+
+        def chunks() -> list[tuple[int, int]]:
+            if not cache:
+                try:
+                    cache.append([(c.start, c.end) for c in doc.noun_chunks])
+                except (ValueError, NotImplementedError):  # no parser / syntax iterator
+                    cache.append([])
+            return cache[0]
         for i, sent in enumerate(sents):
             words = story[i]
             found = self.dicts.discards.find(words)
@@ -215,205 +209,6 @@ class PetrarchCoder:
     @staticmethod
     def _words(sent: Span) -> list[str]:
         return [t.text.upper().replace("\u2019", "'").replace("\u2018", "'") for t in sent]
-
-    def _mentions(self, words: list[str]) -> list[Mention]:
-        """Longest-match actor and agent names (actors win ties) over the words.
-
-        Tokens written dictionary-style ("Dol_Amroth") are split into their words
-        for matching; a mention always covers whole tokens.
-        """
-        actors, agents = self.dicts.actors, self.dicts.agents
-        sub: list[str] = []
-        owner: list[int] = []
-        for i, w in enumerate(words):
-            parts = phrase_words(w) if "_" in w else (w,)
-            for p in parts or (w,):
-                sub.append(p)
-                owner.append(i)
-        out: list[Mention] = []
-        j, n = 0, len(sub)
-        while j < n:
-            a = actors.longest_at(sub, j)
-            g = agents.longest_at(sub, j)
-            if a and (not g or a[0] >= g[0]):
-                length, m = a[0], Mention(owner[j], owner[j + a[0] - 1] + 1, actor=a[1])
-            elif g:
-                length, m = g[0], Mention(owner[j], owner[j + g[0] - 1] + 1, agent=g[1])
-            else:
-                j += 1
-                continue
-            out.append(m)
-            j += length
-            while j < n and owner[j] < m.end:  # never split a token between mentions
-                j += 1
-        return out
-
-    @staticmethod
-    def _np_head(tok: Token) -> Token:
-        steps = 0
-        while tok.dep_ in _CLIMB and tok.head is not tok and steps < 8:
-            if tok.head.pos_ in ("VERB", "AUX") and tok.dep_ not in ("compound", "poss", "amod"):
-                break
-            tok = tok.head
-            steps += 1
-        return tok
-
-    def _units(self, sent: Span, mentions: list[Mention], day: str | None) -> list[Unit]:
-        """Group mentions into units, link coordinated units, and compute unit codes."""
-        base = sent.start
-        words = [t.text for t in sent]
-        groups: dict[int, list[Mention]] = {}
-        heads: dict[int, Token] = {}
-        for m in mentions:
-            head = self._np_head(sent[m.start:m.end].root)
-            groups.setdefault(head.i, []).append(m)
-            heads[head.i] = head
-        units: list[Unit] = []
-        for hi, ms in groups.items():
-            ms.sort(key=lambda m: m.start)
-            # Two actors under one head with a coordinator between them are two
-            # units the parser failed to coordinate ("Fornost and the evil Gondor").
-            part: list[Mention] = []
-            for m in ms:
-                if part and m.actor is not None and any(x.actor for x in part) and \
-                        self._coordinator_between(words, part[-1].end, m.start):
-                    units.append(self._make_unit(heads[hi], part, sent))
-                    part = []
-                part.append(m)
-            units.append(self._make_unit(heads[hi], part, sent))
-        units.sort(key=lambda u: u.start)
-        self._link_coordination(units, words, base)
-
-        by_head: dict[int, int] = {}
-        for k, u in enumerate(units):
-            by_head.setdefault(u.head.i, k)
-        for u in units:
-            actor = next((m.actor for m in u.mentions if m.actor is not None), None)
-            if actor is not None:
-                agents = [m.agent for m in u.mentions if m.agent is not None]
-                u.codes = [_combine(c, agents) for c in actor.codes_on(day)]
-        for k, u in enumerate(units):
-            if any(m.actor for m in u.mentions):
-                continue
-            agents = [m.agent for m in u.mentions if m.agent is not None]
-            donors = self._donors(k, units, by_head)
-            if donors:
-                codes: list[str] = []
-                for d in donors:
-                    for c in units[d].codes:
-                        codes.append(_combine(c, agents))
-                u.codes = codes
-                u.absorbed = donors
-                u.end = max(u.end, max(units[d].end for d in donors))
-                continue
-            shared = self._shared_modifiers(k, units, day)
-            if shared:
-                u.codes = [_combine(c, agents) for c in shared]
-            else:
-                u.codes = [_combine(NULL, agents)] if agents else []
-        absorbed = {d for u in units for d in u.absorbed}
-        return [u for k, u in enumerate(units) if k not in absorbed and u.codes]
-
-    @staticmethod
-    def _make_unit(head: Token, ms: list[Mention], sent: Span) -> Unit:
-        return Unit(head, list(ms), start=min(m.start for m in ms), end=max(m.end for m in ms))
-
-    @staticmethod
-    def _coordinator_between(words: list[str], a: int, b: int) -> bool:
-        return any(w.lower() in _COORD for w in words[a:b])
-
-    def _link_coordination(self, units: list[Unit], words: list[str], base: int) -> None:
-        """Give coordinated units one group id: spaCy `conj` links, or a surface list
-        ("Mordor, the Shire, Fornost and Bree") when only determiners and
-        modifiers sit between the names."""
-        parent = list(range(len(units)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(a: int, b: int) -> None:
-            parent[find(a)] = find(b)
-
-        by_head: dict[int, int] = {}
-        for k, u in enumerate(units):
-            by_head.setdefault(u.head.i, k)
-        for k, u in enumerate(units):
-            for c in u.head.conjuncts:
-                j = by_head.get(c.i)
-                if j is not None and j != k:
-                    union(k, j)
-        links: list[str | None] = []
-        for k in range(len(units) - 1):
-            a, b = units[k], units[k + 1]
-            toks = [a.head.doc[base + i] for i in range(a.end, b.start)]
-            kind = None
-            if toks and len(toks) <= 5 and all(
-                    t.text.lower() in _COORD or t.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "NOUN")
-                    for t in toks):
-                if any(t.text.lower() in _COORD and t.text != "," for t in toks):
-                    kind = "cc"
-                elif any(t.text == "," for t in toks):
-                    kind = "comma"
-            links.append(kind)
-        # "A, B, C and D": comma links count only when the list ends with a conjunction.
-        for k, kind in enumerate(links):
-            if kind == "cc":
-                union(k, k + 1)
-            elif kind == "comma":
-                j = k
-                while j < len(links) and links[j] == "comma":
-                    j += 1
-                if j < len(links) and links[j] == "cc":
-                    union(k, k + 1)
-        for k, u in enumerate(units):
-            u.group = find(k)
-
-    def _donors(self, k: int, units: list[Unit], by_head: dict[int, int]) -> list[int]:
-        """Actor units an agent-only unit takes its actors from: its of/in/from
-        phrase, or that of an agent coordinated with it."""
-        candidates = [units[k].head] + [
-            units[j].head for j in range(len(units))
-            if j != k and units[j].group == units[k].group
-            and not any(m.actor for m in units[j].mentions)]
-        for head in candidates:
-            found: list[int] = []
-            for child in head.children:
-                if child.dep_ != "prep" or child.text.upper() not in _PP_ATTACH:
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    j = by_head.get(pobj.i)
-                    if j is None:
-                        continue
-                    for g in range(len(units)):
-                        if units[g].group == units[j].group and g not in found \
-                                and any(m.actor for m in units[g].mentions):
-                            found.append(g)
-                if found:  # the first phrase with actors: "parliament of X in Y" is X's
-                    return sorted(found, key=lambda g: units[g].start)
-        return []
-
-    def _shared_modifiers(self, k: int, units: list[Unit], day: str | None) -> list[str]:
-        """Codes an agent shares with a coordinated "Danish media": the actor and the
-        modifier agents, not the other unit's own head agent."""
-        for j in range(len(units)):
-            if j == k or units[j].group != units[k].group or units[j].start > units[k].start:
-                continue
-            u = units[j]
-            actor = next((m.actor for m in u.mentions if m.actor is not None), None)
-            if actor is None:
-                continue
-            head_agent = [m for m in u.mentions if m.agent is not None
-                          and m.start <= u.head.i - u.head.sent.start < m.end]
-            if not head_agent:
-                continue
-            mods = [m.agent for m in u.mentions if m.agent is not None and m not in head_agent]
-            return [_combine(c, mods) for c in actor.codes_on(day)]
-        return []
 
     def _verb_forms(self, sent: Span, words: list[str], k: int) -> list[tuple[VerbForm, int, int]]:
         """Dictionary verb forms whose head word is words[k], with their word span."""
@@ -440,14 +235,14 @@ class PetrarchCoder:
         toks = list(verb.subtree)
         end = verb.right_edge.i
         root = verb
-        while root.head is not root:
+        while root.head.i != root.i:
             root = root.head
         while end + 1 < sent.end:
             nxt = sent.doc[end + 1]
             top = nxt
-            while top.head is not top:
+            while top.head.i != top.i:
                 top = top.head
-            if top is root or top.i < verb.i:
+            if top.i == root.i or top.i < verb.i:
                 break
             frag = [t for t in top.subtree if t.i > end]
             if not frag:
@@ -469,21 +264,28 @@ class PetrarchCoder:
         # Modals ("should", "will") head no Treebank VP of their own in PETRARCH.
         if tok.tag_ == "MD":
             return False
+        # "according to", "following": a verb form working as a preposition heads
+        # no verb phrase (PETRARCH only codes VP heads).
+        if tok.dep_ == "prep":
+            return False
         return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
     def _code_sentence(self, sent: Span, words: list[str], day: str | None,
-                       chunks: list[tuple[int, int]]) -> list[RawEvent]:
-        mentions = self._mentions(words)
-        units = self._units(sent, mentions, day)
+                       chunks: Callable[[], list[tuple[int, int]]]) -> list[RawEvent]:
+        mentions = self.finder.mentions(words)
+        units = self.finder.units(sent, mentions, day)
         unit_of_head = {u.head.i: k for k, u in enumerate(units)}
         base = sent.start
         actor_phrases = []
         for k, u in enumerate(units):
             compound = any(j != k and w.group == u.group for j, w in enumerate(units))
             actor_phrases.append(Phrase(u.start, u.end, k, compound))
-        noun_phrases = [Phrase(a - base, b - base) for a, b in chunks
-                        if a >= base and b <= sent.end]
-        view = MatchView(words, self.dicts.verbs.synsets, actor_phrases, noun_phrases)
+        def noun_phrases() -> list[Phrase]:
+            return [Phrase(a - base, b - base) for a, b in chunks()
+                    if a >= base and b <= sent.end]
+
+        view = MatchView(words, self.dicts.verbs.synsets, actor_phrases, noun_phrases,
+                         synset_index=self._synset_index)
         in_actor = set()
         for m in mentions:
             in_actor.update(range(m.start, m.end))
@@ -537,6 +339,7 @@ class PetrarchCoder:
     def _first_unit_in(self, tokens: Iterable[Token], units: list[Unit],
                        unit_of_head: dict[int, int], base: int,
                        skip: set[int] | None = None) -> int | None:
+        """Index of the first unit (in `tokens` order) that covers one of the tokens."""
         pos = {}
         for k, u in enumerate(units):
             for i in range(u.start, u.end):
@@ -555,7 +358,7 @@ class PetrarchCoder:
         ("Ethiopia indicated it would act": "it" is Ethiopia)."""
         t = verb
         for _ in range(4):
-            if t.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or t.head is t:
+            if t.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or t.head.i == t.i:
                 return None
             t = t.head
             subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
@@ -584,18 +387,32 @@ class PetrarchCoder:
             if any(c.dep_ == "auxpass" for c in t.children) and t.dep_ == "xcomp":
                 return [], False, None, True
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "aux", "acomp") \
-                    and t.head is not t:
+                    and t.head.i != t.i:
                 t = t.head
                 continue
-            if t.dep_ in ("relcl", "acl") and t.head is not t:
+            if t.dep_ in ("relcl", "acl") and t.head.i != t.i:
                 return [t.head], False, None, False
             break
         return [], False, None, False
+
+    @staticmethod
+    def _new_actor(tokens: list[Token], limit: int) -> list[tuple[str, str]]:
+        """A quoted-text code for an unknown actor phrase, when short enough."""
+        words = [t.text for t in tokens if not t.is_punct and t.tag_ != "POS"]
+        if not words or len(words) > limit:
+            return []
+        text = " ".join(words)
+        return [(f'"{text.upper()}"', text)]
 
     def _events_for(self, verb: Token, sent: Span, units: list[Unit],
                     unit_of_head: dict[int, int], code: str | None, back: str | None,
                     slots: dict[str, list[int]], vs: int, ve: int,
                     ptext: str) -> list[RawEvent]:
+        """Turn one matched verb into events: find sources and targets, pair them.
+
+        Pattern slots win; otherwise the subject (or by-agent) gives the source
+        and the first unit the verb governs the target.
+        """
         base = sent.start
         sources: list[int] = []
         targets: list[int] = []
@@ -651,8 +468,6 @@ class PetrarchCoder:
                     if c.dep_ == "conj" and self._is_verb(c):
                         skip |= {t.i for t in c.subtree}
                 k = self._first_unit_in(right, units, unit_of_head, base, skip)
-                if k is None and agent is not None:
-                    k = None
             if k is not None and k not in sources:
                 targets = self._expand(k, units, unit_of_head)
                 targets = [t for t in targets if t not in sources]
@@ -666,6 +481,18 @@ class PetrarchCoder:
 
         src = codes_of(sources)
         tgt = codes_of(targets)
+        n_new = self.options.new_actor_length
+        if n_new > 0 and not compound_pairs:
+            # PETRARCH's new_actor_length: an uncoded phrase of at most N words
+            # becomes an actor coded by its own text.
+            if not src and subjs and not blocked:
+                src = self._new_actor(subj_span, n_new)
+            if not tgt:
+                obj = next((t for t in self._reach(verb, sent) if t.i - base >= ve
+                            and t.dep_ in ("dobj", "pobj", "dative", "attr")
+                            and t.pos_ in ("NOUN", "PROPN")), None)
+                if obj is not None:
+                    tgt = self._new_actor(list(obj.subtree), n_new)
         out: list[RawEvent] = []
 
         def add(s: tuple[str, str] | None, t: tuple[str, str] | None, c: str | None) -> None:
@@ -679,7 +506,7 @@ class PetrarchCoder:
             if sc == tc and sc != NULL:
                 return
             out.append(RawEvent(sc, tc, c, verb, s[1] if s else None, t[1] if t else None,
-                                sent, ptext))
+                                sent, ptext, sent[vs:ve].text))
 
         if compound_pairs:
             for a in src:
@@ -714,7 +541,7 @@ class PetrarchCoder:
         iso = f"{day[:4]}-{day[4:6]}-{day[6:]}" if day else None
         return Event(
             id=ident, article_id=article_id, date=iso, sentence_index=sent_index,
-            sentence=raw.sentence.text, event_text=raw.verb.text,
+            sentence=raw.sentence.text, event_text=raw.verb_text or raw.verb.text,
             source_text=raw.source_text, source_code=None if raw.source == NULL else raw.source,
             source_country=s_country, source_sector=s_sector,
             target_text=raw.target_text, target_code=None if raw.target == NULL else raw.target,
@@ -725,4 +552,5 @@ class PetrarchCoder:
             plover=entry.plover if entry else None,
             plover_mode=entry.plover_mode if entry else None,
             date_precision="day" if day else None,
+            modality=_modality(raw.verb) if self.options.modality else "asserted",
         )

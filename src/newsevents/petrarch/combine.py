@@ -58,7 +58,8 @@ class MergedCoder:
 
 def build_coder(dictionaries: Path | str | Sequence[Path | str], mode: str = "replace",
                 base: DocCoder | None = None,
-                options: CoderOptions | None = None) -> DocCoder:
+                options: CoderOptions | None = None,
+                kinds: dict[str, str] | None = None) -> DocCoder:
     """Build the coder for `--dictionaries DIR --dictionaries-mode MODE`.
 
     Args:
@@ -66,7 +67,9 @@ def build_coder(dictionaries: Path | str | Sequence[Path | str], mode: str = "re
         mode: "replace" (PETRARCH dictionaries only) or "extend" (our coder first,
             then the PETRARCH events it missed).
         base: Our coder for "extend" (an `EventCoder`); built with defaults when None.
-        options: PETRARCH options (require_dyad, new_actor_length).
+        options: PETRARCH options (require_dyad, new_actor_length, modality).
+        kinds: {file: kind} for files named freely (`--verbs/--actors/--agents/
+            --discards FILE`); kind is verbs, actors, agents, discards or issues.
 
     Returns:
         An object with `code_doc(doc, *, date, article_id, dateline)`.
@@ -76,7 +79,7 @@ def build_coder(dictionaries: Path | str | Sequence[Path | str], mode: str = "re
     """
     if mode not in MODES:
         raise ConfigError(f"--dictionaries-mode must be one of {', '.join(MODES)}, not {mode!r}")
-    petrarch = PetrarchCoder(load_dictionaries(dictionaries), options)
+    petrarch = PetrarchCoder(load_dictionaries(dictionaries, kinds=kinds), options)
     if mode == "replace":
         return petrarch
     if base is None:

@@ -1,7 +1,8 @@
 """Conformance runner for the PETRARCH unit-test suite (PETR.UnitTest.records.xml).
 
 Only each record's `<Text>` and `date` are used (never its `<Parse>`): the text
-goes through our spaCy pipeline and `PetrarchCoder`. A record passes when our
+goes through our spaCy pipeline and `PetrarchCoder`, as one sentence (the
+suite's records are sentences; the small model sometimes splits them). A record passes when our
 set of (source, target, code) triples equals its gold `<EventCoding>` set, or
 when we code nothing for a `noevents` record.
 

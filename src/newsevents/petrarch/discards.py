@@ -19,16 +19,20 @@ class DiscardDictionary:
     sentence: set[tuple[str, ...]] = field(default_factory=set)
     story: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 0
+    first_words: set[str] = field(default_factory=set)
 
     def update(self, other: DiscardDictionary) -> None:
         self.sentence |= other.sentence
         self.story |= other.story
         self.max_len = max(self.max_len, other.max_len)
+        self.first_words |= other.first_words
 
     def find(self, words: list[str]) -> tuple[str, tuple[str, ...]] | None:
         """Return ("story" | "sentence", phrase) for the first discard phrase in `words`."""
         n = len(words)
         for i in range(n):
+            if words[i] not in self.first_words:
+                continue
             for k in range(1, min(self.max_len, n - i) + 1):
                 key = tuple(words[i:i + k])
                 if key in self.story:
@@ -59,5 +63,6 @@ def read_discards(path: Path) -> DiscardDictionary:
             warn_line(path, lineno, "empty discard phrase", raw)
             continue
         (result.story if story else result.sentence).add(words)
+        result.first_words.add(words[0])
         result.max_len = max(result.max_len, len(words))
     return result

@@ -9,7 +9,7 @@ sentence as upper-case words plus the phrase spans found in it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .verbs import Element, VerbPattern
@@ -32,9 +32,33 @@ class MatchView:
     words: list[str]
     synsets: dict[str, list[tuple[str, ...]]]
     actor_phrases: list[Phrase]   # actor-bearing units, sorted by start
-    noun_phrases: list[Phrase]    # every noun phrase (for `^`), sorted by start
+    noun_phrase_source: Callable[[], list[Phrase]]  # noun phrases for `^`, built on demand
     skip_phrases: list[Phrase] | None = None
     word_set: frozenset[str] | None = None
+    positions: dict[str, list[int]] | None = None
+    # Shared across sentences by the coder: synset members by first/last word.
+    synset_index: dict[tuple[str, bool], dict[str, list[tuple[str, ...]]]] = field(
+        default_factory=dict)
+
+    def members_from(self, name: str, first: bool) -> dict[str, list[tuple[str, ...]]]:
+        """A synset's members keyed by their first (or last) word."""
+        key = (name, first)
+        idx = self.synset_index.get(key)
+        if idx is None:
+            idx = {}
+            for m in self.synsets.get(name, []):
+                idx.setdefault(m[0] if first else m[-1], []).append(m)
+            self.synset_index[key] = idx
+        return idx
+
+    def where(self, word: str) -> list[int]:
+        """Positions of a word in the sentence (ascending)."""
+        if self.positions is None:
+            pos: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words):
+                pos.setdefault(w, []).append(i)
+            self.positions = pos
+        return self.positions.get(word, [])
 
 
 @dataclass(slots=True)
@@ -49,9 +73,10 @@ class Match:
 def _skip_phrases(view: MatchView) -> list[Phrase]:
     """`^` skips one phrase: a noun phrase, or the rest of one, or one word."""
     out: list[Phrase] = []
+    chunks = view.noun_phrase_source()
     for q in range(len(view.words)):
         end = q + 1
-        for ph in view.noun_phrases:
+        for ph in chunks:
             if ph.start <= q < ph.end:
                 end = ph.end
                 break
@@ -70,27 +95,55 @@ def _slot_phrases(kind: str, view: MatchView) -> list[Phrase]:
 
 
 def _forward(elems: Sequence[Element], adj: Sequence[bool], i: int, pos: int, limit: int,
-             view: MatchView, slots: dict[str, list[int]]) -> int | None:
-    """Match elems[i:] going right from `pos` (< limit); return the words consumed or None."""
+             view: MatchView, slots: dict[str, list[int]],
+             failed: set[tuple[int, int]] | None = None) -> int | None:
+    """Match elems[i:] going right from `pos` (< limit); return the words consumed or None.
+
+    `failed` remembers (element, position) states that cannot succeed, so
+    sentences with many repeated words stay linear-ish instead of exponential.
+    """
     if i == len(elems):
         return 0
+    if failed is None:
+        failed = set()
+    if (i, pos) in failed:
+        return None
+    result = _forward_step(elems, adj, i, pos, limit, view, slots, failed)
+    if result is None:
+        failed.add((i, pos))
+    return result
+
+
+def _forward_step(elems: Sequence[Element], adj: Sequence[bool], i: int, pos: int, limit: int,
+                  view: MatchView, slots: dict[str, list[int]],
+                  failed: set[tuple[int, int]]) -> int | None:
     el = elems[i]
     must_touch = adj[i] if i < len(adj) else False
     last = pos if must_touch else limit - 1
-    if el.kind in ("word", "synset"):
-        options = [(el.value,)] if el.kind == "word" else view.synsets.get(el.value, [])
+    if el.kind == "word":
+        for q in view.where(el.value):
+            if q < pos:
+                continue
+            if q > last or q >= limit:
+                break
+            rest = _forward(elems, adj, i + 1, q + 1, limit, view, slots, failed)
+            if rest is not None:
+                return 1 + rest
+        return None
+    if el.kind == "synset":
+        index = view.members_from(el.value, True)
         for q in range(pos, min(last, limit - 1) + 1):
-            for member in options:
+            for member in index.get(view.words[q], ()):
                 n = len(member)
                 if q + n <= limit and tuple(view.words[q:q + n]) == member:
-                    rest = _forward(elems, adj, i + 1, q + n, limit, view, slots)
+                    rest = _forward(elems, adj, i + 1, q + n, limit, view, slots, failed)
                     if rest is not None:
                         return n + rest
         return None
     for ph in _slot_phrases(el.kind, view):
         if ph.start < pos or ph.start > last or ph.end > limit:
             continue
-        rest = _forward(elems, adj, i + 1, ph.end, limit, view, slots)
+        rest = _forward(elems, adj, i + 1, ph.end, limit, view, slots, failed)
         if rest is not None:
             if ph.unit is not None and el.kind != "skip":
                 slots.setdefault(el.kind, []).append(ph.unit)
@@ -99,27 +152,42 @@ def _forward(elems: Sequence[Element], adj: Sequence[bool], i: int, pos: int, li
 
 
 def _backward(elems: Sequence[Element], adj: Sequence[bool], i: int, pos: int,
-              view: MatchView, slots: dict[str, list[int]]) -> int | None:
+              view: MatchView, slots: dict[str, list[int]],
+              failed: set[tuple[int, int]] | None = None) -> int | None:
     """Match elems[:i+1] going left from `pos` (inclusive end), nearest first."""
     if i < 0:
         return 0
+    if failed is None:
+        failed = set()
+    if (i, pos) in failed:
+        return None
+    result = _backward_step(elems, adj, i, pos, view, slots, failed)
+    if result is None:
+        failed.add((i, pos))
+    return result
+
+
+def _backward_step(elems: Sequence[Element], adj: Sequence[bool], i: int, pos: int,
+                   view: MatchView, slots: dict[str, list[int]],
+                   failed: set[tuple[int, int]]) -> int | None:
     el = elems[i]
     must_touch = adj[i]
     first = pos if must_touch else 0
     if el.kind in ("word", "synset"):
-        options = [(el.value,)] if el.kind == "word" else view.synsets.get(el.value, [])
+        index = ({el.value: [(el.value,)]} if el.kind == "word"
+                 else view.members_from(el.value, False))
         for q in range(pos, first - 1, -1):  # q: last word of the element
-            for member in options:
+            for member in index.get(view.words[q], ()):
                 n = len(member)
                 if q - n + 1 >= 0 and tuple(view.words[q - n + 1:q + 1]) == member:
-                    rest = _backward(elems, adj, i - 1, q - n, view, slots)
+                    rest = _backward(elems, adj, i - 1, q - n, view, slots, failed)
                     if rest is not None:
                         return n + rest
         return None
     for ph in reversed(_slot_phrases(el.kind, view)):
         if ph.end - 1 > pos or ph.end - 1 < first:
             continue
-        rest = _backward(elems, adj, i - 1, ph.start - 1, view, slots)
+        rest = _backward(elems, adj, i - 1, ph.start - 1, view, slots, failed)
         if rest is not None:
             if ph.unit is not None and el.kind != "skip":
                 slots.setdefault(el.kind, []).append(ph.unit)

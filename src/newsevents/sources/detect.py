@@ -14,6 +14,7 @@ TEXT = "text"
 JSONL = "jsonl"
 CSV = "csv"
 WARC = "warc"
+JSON_ARRAY = "json_array"
 EMPTY = "empty"
 BINARY = "binary"
 
@@ -73,7 +74,8 @@ def sniff(head: bytes, name: str = "") -> str:
         name: The file name, used only to tell CSV from plain text.
 
     Returns:
-        One of "warc", "html", "jsonl", "csv", "text", "empty", "binary".
+        One of "warc", "html", "jsonl", "json_array", "csv", "text", "empty",
+        "binary".
     """
     lowered = name.lower()
     if not head.strip():
@@ -86,6 +88,8 @@ def sniff(head: bytes, name: str = "") -> str:
     complete = b"\n" in head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _is_json_object_line(first, complete):
         return JSONL
+    if first.startswith(b"[") and (first[1:].lstrip().startswith(b"{") or first == b"["):
+        return JSON_ARRAY
     if _HTML_CUES.search(head[:4096]):
         return HTML
     if lowered.endswith((".csv", ".csv.gz", ".tsv", ".tsv.gz")):

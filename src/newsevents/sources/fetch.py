@@ -42,6 +42,10 @@ DEFAULT_USER_AGENT = "newsevents/0.1 (news event research; polite crawler)"
 _FEED_TYPES = ("rss", "atom", "rdf", "/xml", "+xml")
 _PAGE_TYPES = ("html", "text/plain", "xhtml")
 _RETRY_STATUS = {429, 500, 502, 503, 504}
+# urllib3 follows up to 5 redirects; all other retrying is ours (with backoff
+# and the per-host gate), so its own retries are off.
+_REDIRECTS = urllib3.Retry(total=None, connect=0, read=0, redirect=5, status=0, other=0,
+                           raise_on_redirect=True)
 
 
 def default_cache_dir() -> Path:
@@ -173,6 +177,7 @@ class Fetcher:
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, RobotFileParser] = {}
         self._robot_locks: dict[str, threading.Lock] = {}
+        self._unreachable: dict[str, str] = {}
         self._lock = threading.Lock()
         self.requests = 0  # network requests made, for tests and summaries
 
@@ -200,9 +205,11 @@ class Fetcher:
         parser = RobotFileParser(origin + "/robots.txt")
         try:
             status, _, body, _ = self._get(origin + "/robots.txt", 512 * 1024)
-        except FetchError:
-            # RFC 9309: an unreachable robots.txt means "assume disallowed".
+        except FetchError as exc:
+            # RFC 9309: an unreachable robots.txt means "assume disallowed";
+            # remember why, so the error says the host is down.
             parser.disallow_all = True
+            self._unreachable[origin] = exc.detail
         else:
             if status in (401, 403):
                 parser.disallow_all = True
@@ -238,7 +245,7 @@ class Fetcher:
                     with self._lock:
                         self.requests += 1
                     resp = self.http.request(
-                        "GET", url, preload_content=False, redirect=True, retries=False,
+                        "GET", url, preload_content=False, redirect=True, retries=_REDIRECTS,
                         timeout=urllib3.Timeout(connect=s.timeout, read=s.timeout))
                 try:
                     status = resp.status
@@ -287,6 +294,10 @@ class Fetcher:
         if cached is not None and not (refresh_feeds and is_feed(cached)):
             return cached
         if not self.allowed(url):
+            parts = urlsplit(url)
+            down = self._unreachable.get(f"{parts.scheme}://{parts.netloc}")
+            if down:
+                raise FetchError("fetch_failed", f"host unreachable ({down})")
             raise FetchError("robots_disallowed", f"robots.txt disallows {url}")
         status, ctype, body, final = self._get(url, self.settings.max_bytes)
         if status >= 400:
@@ -413,12 +424,17 @@ def iter_urls(urls: Iterable[str], config: Config,
 
     Args:
         urls: Page or feed URLs.
-        config: Supplies max_bytes.
+        config: Supplies max_bytes, and cache_dir/user_agent when set.
         settings: Fetch settings; defaults use the user cache folder.
 
     Yields:
         SourceItems and ErrorRecords.
     """
-    settings = settings or FetchSettings()
+    if settings is None:
+        settings = FetchSettings()
+        if config.cache_dir is not None:
+            settings.cache_dir = Path(config.cache_dir)
+        if config.user_agent:
+            settings.user_agent = config.user_agent
     settings.max_bytes = min(settings.max_bytes, config.max_bytes)
     yield from Fetcher(settings).iter_items(urls)

@@ -40,6 +40,11 @@ def iter_file(path: Path, config: Config) -> Iterator[Item]:
         yield error(source, "source", "empty_file")
     elif kind == detect.BINARY:
         yield error(source, "source", "binary_file", f"first bytes {head[:8]!r}")
+    elif kind == detect.JSON_ARRAY:
+        # A JSON array must be parsed whole, which breaks the constant-memory
+        # promise for big corpora: ask for JSONL instead of half-reading it.
+        yield error(source, "source", "unknown_format",
+                    "a JSON array; write one JSON object per line (JSONL) instead")
     elif kind == detect.WARC:
         yield from iter_warc(path, config)
     elif kind == detect.JSONL:
@@ -53,6 +58,8 @@ def iter_file(path: Path, config: Config) -> Iterator[Item]:
         elif not data.strip():
             yield error(source, "source", "empty_file", "only whitespace")
         else:
+            if kind == detect.TEXT and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                kind = ""  # UTF-16: HTML cues are only visible once decoded
             yield SourceItem(source_path=source, data=data, kind=kind)
 
 

@@ -38,7 +38,7 @@ import pyarrow as pa
 
 from ..errors import NewsEventsError
 from ..model import ArticleResult, ErrorRecord, Event
-from .merge import EVENT_COLUMNS_V2, INCOMING_SCHEMA, SCOPES, merge_incoming
+from .merge import EVENT_COLUMNS_V2, INCOMING_SCHEMA, SCOPES, merge_incoming, merge_rows
 from .schema import SCHEMA_VERSION, current_version, get_meta, migrate, set_meta
 
 __all__ = ["Store", "StoreError", "StoreLocked", "SCHEMA_VERSION", "EVENT_COLUMNS_V2",
@@ -225,18 +225,24 @@ class Store:
         article = result.article
         self.conn.execute("BEGIN TRANSACTION")
         try:
-            if self.has_content(article.content_hash):
+            same_content, same_id = self.conn.execute(
+                "SELECT bool_or(content_hash = ?), bool_or(id = ?) FROM articles "
+                "WHERE content_hash = ? OR id = ?",
+                [article.content_hash, article.id, article.content_hash, article.id]
+            ).fetchall()[0]
+            if same_content:
                 self.conn.execute("ROLLBACK")
                 return False
-            article_id = self._free_article_id(article.id, article.content_hash)
+            # Another article already uses this id (e.g. two files of one name).
+            article_id = (f"{article.id}~{article.content_hash[:10]}" if same_id
+                          else article.id)
             key = source_key(article.publisher, article.url, article_id)
             self._insert_article(result, article_id, key)
             self._insert_sentences(result, article_id)
             if result.events:
                 rows = [_incoming_row(ev, i, article_id, article.story_id, key)
                         for i, ev in enumerate(result.events)]
-                merge_incoming(self.conn, pa.Table.from_pylist(rows, schema=INCOMING_SCHEMA),
-                               scope=self.merge_scope)
+                merge_rows(self.conn, rows, scope=self.merge_scope)
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self.conn.execute("ROLLBACK")
@@ -245,11 +251,6 @@ class Store:
             raise
         self._after_write()
         return True
-
-    def _free_article_id(self, article_id: str, content: str) -> str:
-        """Return the article's id, suffixed if a different article already uses it."""
-        taken = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchall()
-        return f"{article_id}~{content[:10]}" if taken else article_id
 
     def _insert_article(self, result: ArticleResult, article_id: str, key: str) -> None:
         a = result.article
