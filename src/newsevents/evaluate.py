@@ -269,6 +269,8 @@ class Report:
     misses: list[dict[str, Any]]
     false_alarms: list[dict[str, Any]]
     type_name: str
+    modality_pairs: int = 0
+    modality_agree: int = 0
 
     @property
     def noevent_rate(self) -> float:
@@ -283,6 +285,7 @@ class Report:
             "type_accuracy_any": round(self.type_accuracy_any, 4),
             "noevent_records": self.noevent_records, "noevent_false": self.noevent_false,
             "noevent_rate": round(self.noevent_rate, 4),
+            "modality_pairs": self.modality_pairs, "modality_agree": self.modality_agree,
             "confusion": [{"gold": g, "predicted": p, "n": n}
                           for (g, p), n in self.confusion.most_common()],
             "misses": self.misses, "false_alarms": self.false_alarms,
@@ -305,6 +308,10 @@ class Report:
         if self.noevent_records:
             out.append(f"- no-event sentences with an asserted event: {self.noevent_false}/"
                        f"{self.noevent_records} ({self.noevent_rate:.1%})")
+        if self.modality_pairs:
+            out.append(f"- modality agreement on matched (source, target, type): "
+                       f"{self.modality_agree}/{self.modality_pairs} "
+                       f"({self.modality_agree / self.modality_pairs:.1%})")
         out += ["", "| level | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
         for r in self.summary_rows():
             out.append(f"| {r['level']} | {r['precision']:.3f} | {r['recall']:.3f} | "
@@ -351,11 +358,24 @@ def score(records: Iterable[GoldRecord], predictions: dict[str, list[Event]], *,
     misses: list[dict[str, Any]] = []
     false_alarms: list[dict[str, Any]] = []
     n = n_events = main_ok = any_ok = n_none = none_false = 0
+    mod_pairs = mod_agree = 0
     for rec in records:
         if rec.error:
             continue
         n += 1
         preds = predictions.get(rec.id, [])
+        # Modality agreement: gold events with a stated modality against predicted events
+        # of the same (source, target, type), whatever their modality.
+        pool = [(*event_keys(e), _type(e.cameo, e.plover, type_name), e.modality) for e in preds]
+        for g in rec.events:
+            if not g.modality:
+                continue
+            key = (g.source, g.target, _type(g.cameo, g.plover, type_name))
+            match = next((p for p in pool if p[:3] == key), None)
+            if match is not None:
+                pool.remove(match)
+                mod_pairs += 1
+                mod_agree += match[3] == g.modality
         has_modality = any(e.modality for e in rec.events)
         asserted = modality == "asserted" or (modality == "auto" and has_modality) or \
             (modality == "auto" and rec.noevents)
@@ -418,14 +438,15 @@ def score(records: Iterable[GoldRecord], predictions: dict[str, list[Event]], *,
                   type_accuracy_main=main_ok / n_events if n_events else 0.0,
                   type_accuracy_any=any_ok / n_events if n_events else 0.0,
                   noevent_records=n_none, noevent_false=none_false, confusion=confusion,
-                  misses=misses, false_alarms=false_alarms, type_name=type_name)
+                  misses=misses, false_alarms=false_alarms, type_name=type_name,
+                  modality_pairs=mod_pairs, modality_agree=mod_agree)
 
 
 def _as_intent(ev: Event) -> Event:
     """A copy of a future event carrying the code of announcing it ("will attack" -> 138)."""
     from dataclasses import replace
 
-    from .coding.coder import intent_code
+    from .coding.codes import intent_code
 
     code = intent_code(ev.cameo) if ev.cameo else ev.cameo
     if code == ev.cameo or not code:

@@ -102,12 +102,14 @@ class EventFilter:
         p = alias
         conds: list[str] = []
         params: list[Any] = []
+        # starts_with (not LIKE) so that codes need no escaping and DuckDB
+        # turns the test into a range it can check against zone maps.
         if self.source:
-            conds.append(f"{p}source_code LIKE ? ESCAPE '\\'")
-            params.append(_prefix(self.source))
+            conds.append(f"starts_with({p}source_code, ?)")
+            params.append(_code(self.source))
         if self.target:
-            conds.append(f"{p}target_code LIKE ? ESCAPE '\\'")
-            params.append(_prefix(self.target))
+            conds.append(f"starts_with({p}target_code, ?)")
+            params.append(_code(self.target))
         if self.since:
             conds.append(f"{p}event_date >= CAST(? AS DATE)")
             params.append(self.since)
@@ -118,8 +120,8 @@ class EventFilter:
             conds.append(f"{p}cameo_root = ?")
             params.append(f"{int(self.root):02d}")
         if self.cameo:
-            conds.append(f"{p}cameo LIKE ? ESCAPE '\\'")
-            params.append(_prefix(self.cameo))
+            conds.append(f"starts_with({p}cameo, ?)")
+            params.append(self.cameo.strip())
         modalities = parse_modality(self.modality)
         if modalities is not None:
             conds.append(f"{p}modality IN ({', '.join('?' * len(modalities))})")
@@ -161,9 +163,8 @@ def parse_modality(value: str | None) -> list[str] | None:
     return names
 
 
-def _prefix(code: str) -> str:
-    escaped = code.strip().upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
+def _code(code: str) -> str:
+    return code.strip().upper()
 
 
 def _filter(filt: EventFilter | None, kwargs: dict[str, Any]) -> EventFilter:
@@ -202,7 +203,7 @@ def events_sql(filt: EventFilter, columns: Sequence[str] = EVENT_FIELDS) -> tupl
     """Return the SELECT (newest first) and parameters for a filtered events query."""
     where, params = filt.where()
     sql = (f"SELECT {', '.join(columns)} FROM events WHERE {where} "
-           "ORDER BY event_date DESC NULLS LAST, num_sources DESC, id")
+           "ORDER BY event_date DESC NULLS LAST, id")
     if filt.limit is not None:
         sql += " LIMIT ?"
         params.append(int(filt.limit))
@@ -308,17 +309,17 @@ def dyad(db: Db, a: str, b: str, *, freq: str = "month", modality: str | None = 
     ab, ba = f"{a_up}->{b_up}", f"{b_up}->{a_up}"
     filt = EventFilter(since=since, until=until, modality=modality, limit=None)
     where, wparams = filt.where()
-    src_a = "source_code LIKE $pa ESCAPE '\\'"
+    src_a = "starts_with(source_code, $pa)"
     sql = f"""
         WITH hits AS (
             SELECT CAST(date_trunc('{freq}', event_date) AS DATE) AS period,
-                   CASE WHEN {src_a} AND target_code LIKE $pb ESCAPE '\\'
+                   CASE WHEN {src_a} AND starts_with(target_code, $pb)
                         THEN $ab ELSE $ba END AS direction,
                    quad_class, goldstein, num_mentions
             FROM events
             WHERE event_date IS NOT NULL AND ({_positional(where)})
-              AND (({src_a} AND target_code LIKE $pb ESCAPE '\\')
-                   OR (source_code LIKE $pb ESCAPE '\\' AND target_code LIKE $pa ESCAPE '\\'))),
+              AND (({src_a} AND starts_with(target_code, $pb))
+                   OR (starts_with(source_code, $pb) AND starts_with(target_code, $pa)))),
         agg AS (
             SELECT period, direction, count(*) AS events,
                    count(*) FILTER (WHERE quad_class = 1) AS quad_1,
@@ -339,7 +340,7 @@ def dyad(db: Db, a: str, b: str, *, freq: str = "month", modality: str | None = 
         FROM periods p CROSS JOIN (SELECT unnest([$ab, $ba]) AS direction) d
         LEFT JOIN agg g ON g.period = p.period AND g.direction = d.direction
         ORDER BY p.period, d.direction = $ba"""
-    params: dict[str, Any] = {"pa": _prefix(a_up), "pb": _prefix(b_up), "ab": ab, "ba": ba}
+    params: dict[str, Any] = {"pa": a_up, "pb": b_up, "ab": ab, "ba": ba}
     params.update({f"w{i}": v for i, v in enumerate(wparams)})
     with connect(db) as conn:
         return _result(conn, sql, params, output)

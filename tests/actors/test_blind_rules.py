@@ -125,3 +125,9 @@ def test_a_party_takes_the_role_its_modifier_gives(resolver: ActorResolver) -> N
 def test_the_gulf_is_not_iran(resolver: ActorResolver) -> None:
     assert code(resolver, "Gulf states", "2024-04-01") is None
     assert code(resolver, "the Persian Gulf", "2024-04-01") != "IRNGOV"
+
+
+def test_a_first_name_the_gazetteer_knows_still_blocks_a_surname(resolver: ActorResolver) -> None:
+    # "David" is also a town in Panama; "David Miller" is still not Matthew Miller.
+    assert resolver.resolve_text("David Miller", "2024-06-01").name != "Matthew Miller"
+    assert resolver.resolve_text("Matthew Miller", "2024-06-01").code == "USAGOV"

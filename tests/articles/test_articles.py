@@ -177,3 +177,25 @@ def test_utf16_html_file_is_read_as_html(tmp_path):
     assert isinstance(art, Article)
     assert art.title == "Coastal nations sign fisheries pact after long talks"
     assert "<p>" not in art.text
+
+
+def test_day_first_dashed_dates_are_read_when_unambiguous():
+    from newsevents.articles.metadata import find_date
+
+    assert find_date("Published: 18-11-2025 | Updated: 18-11-2025 15:42")[0] == "2025-11-18"
+    assert find_date("03-04-2021")[0] is None  # could be March or April
+
+
+def test_publisher_is_never_the_headline():
+    from newsevents.articles import to_article
+    from newsevents.config import Config
+    from newsevents.model import SourceItem
+
+    page = (b"<html><head><title>Rebels seize town after week of fighting - The Daily Lantern"
+            b"</title><meta property='og:title' content='Rebels seize town after week of fighting'>"
+            b"</head><body><article><h1>Rebels seize town after week of fighting</h1>"
+            + b"<p>Rebels seized the town of Example on Monday after a week of fighting with "
+            b"government forces, residents said, as thousands of civilians fled south.</p>" * 4
+            + b"</article></body></html>")
+    article = to_article(SourceItem(source_path="lantern.html", data=page), Config())
+    assert article.publisher == "The Daily Lantern"

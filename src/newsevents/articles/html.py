@@ -125,7 +125,11 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict:
                               outputformat="%Y-%m-%d", max_date=date.today().isoformat())
     except Exception:  # noqa: BLE001 - htmldate on malformed markup; a date is optional
         published = None
-    sitename = meta.sitename or extract_sitename(tree) or _site_from_title(tree, title)
+    # trafilatura's guess can be the headline itself ("<headline> - <Site>" titles).
+    candidates = (meta.sitename, _site_from_title(tree, title), extract_sitename(tree))
+    key = " ".join((title or "").split()).lower()
+    sitename = next((c for c in candidates
+                     if c and " ".join(c.split()).lower() != key), None)
     if sitename:
         sitename = sitename.lstrip("@").strip()
     declared = tree.get("lang") or None

@@ -257,10 +257,11 @@ _MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P
 _DMY = re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>(?:19|20)\d{{2}})\b",
                   re.IGNORECASE)
 # "18.10.2022" (the dotted form is day-first wherever it is used) and slashed
-# forms only when the day cannot be a month ("18/10/2022").
+# and dashed forms only when the day cannot be a month ("18/10/2022", "18-10-2022").
 _DOTTED = re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d{2})(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})(?!\d)")
-DATE_PATTERNS = (_ISO, _MDY, _DMY, _DOTTED, _SLASHED)
+_DASHED = re.compile(r"(?<![\d-])(?P<d>1[3-9]|2\d|3[01])-(?P<m>0?[1-9]|1[0-2])-(?P<y>(?:19|20)\d{2})(?!\d)")
+DATE_PATTERNS = (_ISO, _MDY, _DMY, _DOTTED, _SLASHED, _DASHED)
 
 
 def _month(name: str) -> int:

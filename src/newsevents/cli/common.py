@@ -16,8 +16,21 @@ from rich.table import Table
 
 from ..config import DEFAULT_DB
 
-stdout = Console()
-stderr = Console(stderr=True)
+def _console(stderr: bool = False) -> Console:
+    # Piped output would otherwise be laid out for 80 columns and fold every cell.
+    console = Console(stderr=stderr)
+    if not console.is_terminal:
+        console = Console(stderr=stderr, width=max(console.width, 160))
+    return console
+
+
+stdout = _console()
+stderr = _console(stderr=True)
+
+# Columns holding prose: they take the remaining width and are cut with an ellipsis.
+PROSE_COLUMNS = {"sentence", "text", "title", "event_text", "source_text", "target_text",
+                 "detail", "url", "outlets", "publishers", "publisher", "source_path",
+                 "name", "matched"}
 
 DbOption = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB store file.")
 
@@ -37,6 +50,18 @@ def check_format(value: str, allowed: Sequence[str]) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"format must be one of {', '.join(allowed)}, not {value!r}")
     return value
+
+
+# Short headers for the table view (JSONL/CSV keep the contract's field names).
+TABLE_HEADERS = {"source_code": "source", "target_code": "target", "quad_class": "quad",
+                 "goldstein": "gold", "num_sources": "srcs", "num_mentions": "ments",
+                 "num_articles": "arts", "cameo_root": "root", "plover_mode": "mode",
+                 "source_country": "src_ctry", "target_country": "tgt_ctry"}
+
+
+# Values people copy or compare, never to be cut.
+MIN_WIDTHS = {"date": 10, "published": 10, "first_seen": 10, "last_seen": 10,
+              "story_id": 17, "id": 16, "article_id": 16}
 
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
@@ -73,8 +98,14 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
         return n
     shown = list(table_columns or columns)
     table = Table(title=title, show_lines=False)
+    prose_width = max(24, 72 // max(1, sum(c in PROSE_COLUMNS for c in shown)) + 8)
     for c in shown:
-        table.add_column(c, overflow="fold")
+        if c in PROSE_COLUMNS:
+            table.add_column(c, overflow="ellipsis", no_wrap=True, max_width=prose_width)
+        else:
+            label = TABLE_HEADERS.get(c, c)
+            table.add_column(label, no_wrap=True,
+                             min_width=MIN_WIDTHS.get(c, min(len(label), 10)))
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in shown))
         n += 1

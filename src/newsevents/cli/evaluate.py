@@ -63,6 +63,9 @@ def register(app: typer.Typer) -> None:
                   title=f"{gold.name}: {rep.records} records")
         stdout.print(f"type accuracy (main event): {rep.type_accuracy_main:.1%}   "
                      f"(gold type among predicted): {rep.type_accuracy_any:.1%}")
+        if rep.modality_pairs:
+            stdout.print(f"modality agreement on matched events: {rep.modality_agree}/"
+                         f"{rep.modality_pairs} ({rep.modality_agree / rep.modality_pairs:.1%})")
         if rep.noevent_records:
             stdout.print(f"no-event sentences with an asserted event: {rep.noevent_false}/"
                          f"{rep.noevent_records} ({rep.noevent_rate:.1%})")

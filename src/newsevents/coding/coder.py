@@ -25,63 +25,59 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..model import Actor, Event
+from . import codes, parties
 from . import dates as _dates
 from .lexicon import Lexicon, Pattern
 from .modality import attribution, modality
 from .syntax import (
+    MONEY,
     PASS_SUBJ,
+    QUANTITY,
     SUBJ,
     child,
-    children,
     conjuncts,
+    coordinated_parts,
     depth,
+    governed_by,
+    head_tokens,
+    head_words,
     hyphen_prefix,
     is_passive,
+    mods,
+    owner_of,
     phrase,
     pobjs,
+    words_text,
 )
 from .taxonomy import is_valid, lookup
 
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our",
              "them", "him", "us"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
-# Quantity nouns standing before the real object: "a new round of sanctions".
-_QUANTITY = {"round", "series", "package", "wave", "set", "number", "batch", "barrage", "volley",
-             "string", "raft", "slew", "host", "spate", "flurry", "salvo", "list", "lot", "kind",
-             "type", "form", "tranche", "shipment", "amount", "range", "dozens", "dozen",
-             "hundreds", "thousands", "scores", "more", "some", "all", "part", "rest", "tens",
-             "millions", "group", "team", "contingent", "unit", "state", "stretch"}
-# Things an actor makes: a clause hung on them belongs to their maker
-# ("the G7's statement calling for ...", "passed a law restricting ...").
-# Nouns that are never actors themselves (their owner may be).
-_THINGS = True
+# Event nouns, documents and abstractions are never actors themselves (their owner may be).
 _NOT_ACTORS = {"funding", "money", "aid", "support", "relations", "relation", "tie", "ties",
                "responsibility", "role", "plan", "efforts", "effort", "right", "rights",
                "sovereignty", "integrity", "independence", "security", "stability", "policy",
                "future", "fate", "issue", "program", "programme", "project", "deal", "ban",
-               "decision", "action", "actions"}
+               "decision", "action", "actions", "fighting", "violence", "hostilities",
+               "bloodshed", "unrest", "tension", "tensions"}
+# Things an actor makes: a clause hung on them belongs to their maker
+# ("the G7's statement calling for ...", "passed a law restricting ...").
 _ARTIFACTS = {"statement", "resolution", "law", "bill", "decree", "decision", "order", "report",
               "plan", "proposal", "letter", "declaration", "communique", "policy", "measure",
               "directive", "ruling", "motion", "note", "message", "memo", "announcement",
               "legislation", "regulation", "rule", "amendment", "initiative", "document"}
-_ACTOR_PREPS = ("of", "by", "from")
-_MONEY = {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "$", "€", "£", "million",
-          "billion", "trillion", "ton", "tonne", "kg", "kilogram", "worth", "consignment",
-          "planeload", "truckload", "shipload", "convoy", "plane", "aircraft", "flight", "truck",
-          "ship", "vessel", "boat", "lorry"}
 _WARN_VERBS = {"warn", "caution"}
-# What a protest demands -> the last digit of its CAMEO code (1411 leadership ... 1414 regime).
-_DEMAND_AIMS = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "104": "",
-                "024": "", "100": ""}
+# Passive verbs whose subject is the doer of their complement ("X is expected to sign").
+_RAISING = {"expect", "schedule", "set", "due", "slate", "poise", "believe", "say", "report",
+            "think", "reckon", "rumor", "rumour", "understand", "allege", "suppose", "plan",
+            "prepare", "authorize", "authorise", "permit", "allow", "force", "oblige", "ask"}
 # Light verbs that only carry an event with their particle.
-_NEGATED_AS = {"010": "011"}
 _LIGHT_PARTICLES = {"carry": "out", "set": "up"}
 # Agreement nouns inside a prepositional phrase name a standing agreement, not an event
 # ("in violation of the ceasefire between Israel and Hezbollah").
 _STANDING_NOUNS = {"ceasefire", "truce", "deal", "accord", "agreement", "treaty", "pact",
                    "armistice", "cooperation", "sanction", "embargo", "blockade", "occupation"}
-# Modal of obligation in reported speech -> the demand or appeal it voices.
-_OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
 # Passive forms that describe the subject's own stance: "Israel is opposed to ...".
 _STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "prepare", "resolve",
                      # forces "were deployed": their own side moved them
@@ -89,29 +85,12 @@ _STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "prepare", "re
 # Verbs that make the artifact whose clause they govern ("passed a law restricting ...").
 _MAKING_VERBS = {"pass", "adopt", "issue", "approve", "sign", "publish", "release", "draft",
                  "introduce", "unveil", "announce", "propose", "enact", "table", "submit"}
-# Verbs announcing an act, and the code families the announced act may take.
-_COMP_FAMILIES = {
-    "threaten": ("13",), "warn": ("13",), "menace": ("13",),
-    "vow": ("13", "03"), "swear": ("13", "03"), "pledge": ("03", "13"),
-    "promise": ("03",), "agree": ("03",), "offer": ("03",), "commit": ("03",),
-    "volunteer": ("03",), "express": ("03",), "voice": ("03",), "announce": ("03", "13"),
-}
-# Codes whose coordinated doers act on each other when no other target is named.
-_SYMMETRIC = ("040", "041", "044", "046", "057", "06", "0871", "03", "190", "054", "161", "164",
-              "0841")
-_ONE_WAY = ("033", "0331", "0332", "0333", "0334", "035", "0353")
 # Looking through a non-actor noun to the actor behind it: "relations with the EU".
 _INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "between", "by")
 # ... and, for acts that hit places, the place itself: "towns in southern Lebanon".
 _PLACE_PREPS = ("in", "of", "across", "near", "around", "inside", "along")
-_PLACE_TARGET_ROOTS = ("07", "16", "17", "18", "19", "20")
-_DOMESTIC_ROOTS = ("09", "11", "17")
-# Doers named without a country ("families of the hostages appealed to ...") are usually
-# at home for these kinds of act.
-_NONPOLITICAL = {"CRM", "BUS"}
+# A sports result next to a verb of winning: "beat Germany 3-1".
 _SCORE = re.compile(r"(?<![\d.,])\d{1,2}-\d{1,2}(?![\d%-])")
-_NONSTATE = {"REB", "OPP", "INS", "SEP", "CVL", "CRM", "UAF", "REF", "LAB", "EDU", "MOD", "RAD"}
-_LOCAL_DOER_ROOTS = ("02", "09", "10", "11", "12", "14", "17")
 # Prepositions of time and circumstance: never where a target sits.
 _TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "amid", "following",
                    "despite", "ahead", "throughout", "within", "over"}
@@ -229,7 +208,7 @@ class EventCoder:
             root = cand.pattern.code[:2]
             # Attacks, seizures, aid and sanctions hit places: "shelled residential areas
             # of Kharkiv" targets Ukraine. Elsewhere a town is where, not whom.
-            placey = root in _PLACE_TARGET_ROOTS or cand.pattern.code.startswith("087")
+            placey = root in codes.PLACE_TARGET_ROOTS or cand.pattern.code.startswith("087")
             tgts: list[Actor] = []
             for route in cand.targets:
                 tgts = self._resolve_all(route, ctx, cache, inner=True, places=placey)
@@ -238,7 +217,7 @@ class EventCoder:
             if cand.content_subject is not None:
                 # "the UN warned that armed groups could attack": a warning about others.
                 about = self._actor(cand.content_subject, ctx, cache)
-                if about is None or not any(_same_party(about, a) for a in srcs):
+                if about is None or not any(parties.same_party(about, a) for a in srcs):
                     continue
             if not located:
                 place = self.resolver.locate(sent, ctx)
@@ -249,17 +228,17 @@ class EventCoder:
             # Coordinated doers share a modifier: "Russian drones and missiles".
             sibling = next((a.country for a in srcs if a.country), None)
             anchor_country = sibling or here
-            if anchor_country is None and root in _LOCAL_DOER_ROOTS:
+            if anchor_country is None and root in codes.LOCAL_DOER_ROOTS:
                 anchor_country = next((a.country for a in tgts if a and a.country), None)
-            srcs = [a for a in (_fill(a, anchor_country) for a in srcs) if a.country or a.code]
+            srcs = [a for a in (parties.fill(a, anchor_country) for a in srcs) if a.country or a.code]
             if not srcs:
                 continue
             src_country = next((a.country for a in srcs if a.country), None)
             src_codes = {a.code for a in srcs if a.code}
             # Domestic sectors ("protesters", "villagers") take the doer's country only for
             # acts done at home (investigations, arrests, bans); violence crosses borders.
-            domestic = src_country if root in _DOMESTIC_ROOTS else None
-            if domestic is None and any(a.sector in _NONSTATE for a in srcs):
+            domestic = src_country if root in codes.DOMESTIC_ROOTS else None
+            if domestic is None and any(a.sector in codes.NONSTATE for a in srcs):
                 domestic = src_country  # rebels, protesters: their fight is at home
             tgts = []
             route_no = 99
@@ -267,28 +246,28 @@ class EventCoder:
                 resolved = self._resolve_all(route, ctx, cache, inner=True, places=placey)
                 sib = next((a.country for a in resolved if a.country), None)
                 where = here
-                found = [a for a in (_fill(a, sib or where or domestic) for a in resolved)
+                found = [a for a in (parties.fill(a, sib or where or domestic) for a in resolved)
                          if (a.country or a.code) and a.code not in src_codes]
                 if found:
                     tgts, route_no = found, n
                     break
             symmetric = (len({a.code or a.text for a in srcs}) > 1
-                         and cand.pattern.code.startswith(_SYMMETRIC)
-                         and not cand.pattern.code.startswith(_ONE_WAY))
+                         and cand.pattern.code.startswith(codes.SYMMETRIC)
+                         and not cand.pattern.code.startswith(codes.ONE_WAY))
             if symmetric and route_no >= cand.primary:
                 tgts = []  # a guessed target loses to the parties' own pairing
-            if all(a.sector in _NONPOLITICAL for a in srcs) and not any(
-                    _political(t) or (root in ("18", "19", "20") and t.sector == "CVL")
+            if all(a.sector in codes.NONPOLITICAL for a in srcs) and not any(
+                    parties.political(t) or (root in ("18", "19", "20") and t.sector == "CVL")
                     for t in tgts):
                 # "poachers killed two rhinos", "a mining company agreed to merge"; but
                 # "a Saudi businessman is suing the United States" stays.
                 continue
             pairs: list[tuple[Actor, Actor | None]]
             if not tgts and len({a.code or a.text for a in srcs}) > 1 \
-                    and cand.pattern.code.startswith(_SYMMETRIC) \
-                    and not cand.pattern.code.startswith(_ONE_WAY):
+                    and cand.pattern.code.startswith(codes.SYMMETRIC) \
+                    and not cand.pattern.code.startswith(codes.ONE_WAY):
                 # "Thailand and Cambodia signed a ceasefire": each party acts towards the other.
-                pairs = [(a, b) for a in srcs for b in srcs if a is not b and not _same(a, b)]
+                pairs = [(a, b) for a in srcs for b in srcs if a is not b and not parties.same(a, b)]
             else:
                 if not tgts and cand.pattern.needs_target:
                     continue
@@ -302,21 +281,21 @@ class EventCoder:
             base_code = cand.pattern.code
             for src, tgt in pairs:
                 if True:
-                    if tgt is not None and _same(src, tgt):
+                    if tgt is not None and parties.same(src, tgt):
                         continue
                     code, ev_mod = base_code, mod
-                    own = attr_actor is not None and _same_party(attr_actor, src)
+                    own = attr_actor is not None and parties.same_party(attr_actor, src)
                     # "X said it would strike" (indirect speech, the reporter first) is the
                     # announcement; "X will strike, its minister said" stays a future act.
                     indirect = attr_span is not None and attr_span.end <= cand.trigger.i
                     if own and indirect and mod == "future" and (
-                            intent_code(base_code) != base_code or base_code[:2] in ("03", "13")) \
+                            codes.intent_code(base_code) != base_code or base_code[:2] in ("03", "13")) \
                             and not (base_code[:2] == "15" and tgt is None):
                         # The actor announcing its own future act is the event:
                         # "X said it would strike" is a threat, "... would send aid" an offer.
-                        code, ev_mod = intent_code(base_code), "asserted"
-                    if ev_mod == "negated" and code in _NEGATED_AS:
-                        code, ev_mod = _NEGATED_AS[code], "asserted"  # "did not comment"
+                        code, ev_mod = codes.intent_code(base_code), "asserted"
+                    if ev_mod == "negated" and code in codes.NEGATED_AS:
+                        code, ev_mod = codes.NEGATED_AS[code], "asserted"  # "did not comment"
                     entry = lookup(code)
                     attr_text = attr_code = None
                     if attr_span is not None and not own:
@@ -330,7 +309,7 @@ class EventCoder:
                         article_id=article_id,
                         date=ev_date, date_precision=precision,
                         sentence_index=s_index, sentence=sent.text.strip(),
-                        event_text=_words_text(cand.words),
+                        event_text=words_text(cand.words),
                         source_text=src.text, source_code=src.code, source_country=src.country,
                         source_sector=src.sector,
                         target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
@@ -443,7 +422,13 @@ class EventCoder:
         objs = self._objects(tok, passive)
         obj_lemmas = set()
         for o in objs:
-            obj_lemmas.update(_head_words(o))
+            obj_lemmas.update(head_words(o))
+            if o.lemma_.lower() in MONEY or o.lower_ in MONEY:
+                # "send 150 million pounds in humanitarian aid": the "in" may hang on the verb
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "in":
+                        for g in pobjs(c):
+                            obj_lemmas.update(head_words(g))
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         # A gerund complement hangs on a preposition: "accused X of attacking".
         comp_lemmas = {c.lemma_.lower() for c in comps}
@@ -459,7 +444,7 @@ class EventCoder:
                 continue
             if pat.subj is not None:
                 if subj_words is None:
-                    subj_words = {w for t in self._sources(tok, passive) for w in _head_words(t)}
+                    subj_words = {w for t in self._sources(tok, passive) for w in head_words(t)}
                 if not subj_words & pat.subj:
                     continue
             if pat.obj is not None and not (obj_lemmas & pat.obj):
@@ -484,11 +469,11 @@ class EventCoder:
             if c.dep_ != "ccomp":
                 continue
             modal = next((a.lower_ for a in c.children if a.dep_ == "aux"
-                          and a.lower_ in _OBLIGATION), None)
+                          and a.lower_ in codes.OBLIGATION), None)
             csubj = child(c, *SUBJ, *PASS_SUBJ)
             if modal is None or csubj is None or csubj.lower_ in _PRONOUNS:
                 continue
-            pat = Pattern(kind="verb", lemma=verb.lemma_.lower(), code=_OBLIGATION[modal])
+            pat = Pattern(kind="verb", lemma=verb.lemma_.lower(), code=codes.OBLIGATION[modal])
             return _Cand(verb, pat, [verb, c], conjuncts(subj), [conjuncts(csubj)],
                          consumes=[c], primary=1)
         return None
@@ -500,13 +485,13 @@ class EventCoder:
             return None  # "a statement carried by the agency" is not "carried out"
         passive = is_passive(tok)
         for obj in self._objects(tok, passive):
-            words_ = _head_tokens(obj) + [c for c in obj.children if c.dep_ == "compound"]
+            words_ = head_tokens(obj) + [c for c in obj.children if c.dep_ == "compound"]
             for word in words_:
                 pats = self.lexicon.nouns.get(word.lemma_.lower())
                 if not pats:
                     continue
                 for pat in pats:
-                    if pat.mod is not None and not (_mods(word) | _mods(obj)) & pat.mod:
+                    if pat.mod is not None and not (mods(word) | mods(obj)) & pat.mod:
                         continue
                     prep_tok = None
                     if pat.prep is not None:
@@ -522,7 +507,7 @@ class EventCoder:
                         subj = child(tok, *SUBJ)
                         if not froms or subj is None:
                             return None
-                        owner = _owner(subj)
+                        owner = owner_of(subj)
                         return _Cand(tok, pat, [tok, word], froms,
                                      [owner, conjuncts(subj)] if owner else [conjuncts(subj)],
                                      noun=True)
@@ -551,7 +536,7 @@ class EventCoder:
                              "PERSON", "NORP") or tok.pos_ == "PROPN":
             return None
         for pat in self.lexicon.nouns.get(tok.lemma_.lower(), ()):
-            if pat.mod is not None and not _mods(tok) & pat.mod:
+            if pat.mod is not None and not mods(tok) & pat.mod:
                 continue
             prep_tok = None
             if pat.prep is not None:
@@ -624,7 +609,7 @@ class EventCoder:
                     if heads is None:
                         return c
                     for g in pobjs(c):
-                        if _head_words(g) & heads:
+                        if head_words(g) & heads:
                             return c
         return None
 
@@ -636,7 +621,7 @@ class EventCoder:
         if prt is not None:
             words.append(prt)
         if pat.obj is not None:
-            words.extend(t for o in objs for t in _head_tokens(o)
+            words.extend(t for o in objs for t in head_tokens(o)
                          if t.lemma_.lower() in pat.obj or t.lower_ in pat.obj)
         if prep_tok is not None:
             words.append(prep_tok)
@@ -658,7 +643,7 @@ class EventCoder:
                 # "two British diplomats (that) it accused of spying"
                 targets.append([verb.head])
         lem = verb.lemma_.lower()
-        families = _COMP_FAMILIES.get(lem)
+        families = codes.COMP_FAMILIES.get(lem)
         if families:
             # "threatened to launch a general strike" is the threat of a strike (133);
             # "agreed to hold talks" the intent to meet (036): code the complement and
@@ -679,7 +664,7 @@ class EventCoder:
                     self._depth -= 1
                 if inner is None:
                     continue
-                derived = intent_code(inner.pattern.code)
+                derived = codes.intent_code(inner.pattern.code)
                 if derived[:2] in families:
                     pat = replace(pat, code=derived)
                     targets = inner.targets + targets
@@ -691,10 +676,10 @@ class EventCoder:
             # of leadership (1411), and the demand says at whom it is aimed.
             for purpose in consumes:
                 inner = self._verb_candidate(purpose) if purpose.i != verb.i else None
-                if inner is not None and inner.pattern.code[:3] in _DEMAND_AIMS:
-                    refined = pat.code + _DEMAND_AIMS[inner.pattern.code[:3]] \
+                if inner is not None and inner.pattern.code[:3] in codes.DEMAND_AIMS:
+                    refined = pat.code + codes.DEMAND_AIMS[inner.pattern.code[:3]] \
                         if inner.pattern.code[:3] != "104" else \
-                        pat.code + _DEMAND_AIMS.get(inner.pattern.code, "")
+                        pat.code + codes.DEMAND_AIMS.get(inner.pattern.code, "")
                     if refined != pat.code and is_valid(refined):
                         pat = replace(pat, code=refined)
                     targets = targets + inner.targets
@@ -776,7 +761,7 @@ class EventCoder:
                         and head.lemma_.lower() not in _ARTIFACTS:
                     return []  # "the attack, which destroyed ...": the same event again
                 if head.lemma_.lower() in _ARTIFACTS:
-                    owner = _owner(head)
+                    owner = owner_of(head)
                     if owner:
                         return owner
                     if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX") \
@@ -792,8 +777,9 @@ class EventCoder:
             else:
                 return []
             subj = child(cur, *SUBJ)
-            if subj is None and dep == "conj":
-                subj = child(cur, *PASS_SUBJ)  # "was indicted ... and will resign"
+            if subj is None and (dep == "conj" or (dep == "xcomp" and cur.lemma_.lower() in _RAISING)):
+                # "was indicted ... and will resign"; "Israel and Syria are expected to sign"
+                subj = child(cur, *PASS_SUBJ)
             if subj is not None:
                 if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
                     return conjuncts(cur.head)
@@ -807,7 +793,7 @@ class EventCoder:
         """Candidate target tokens, one list per place named in the pattern, in order."""
         hosts = [verb] + ([extra] if extra is not None else [])
         for o in objs:
-            hosts.extend(_head_tokens(o))
+            hosts.extend(head_tokens(o))
             # "shared intelligence on the launch with Japan": the phrase may hang lower.
             for c in o.children:
                 if c.dep_ == "prep":
@@ -828,7 +814,7 @@ class EventCoder:
                                      for t in conjuncts(c))
             elif w == "poss":
                 for o in objs:
-                    owner = _owner(o)
+                    owner = owner_of(o)
                     found.extend(owner if owner else [o])
             elif w == "that":
                 for c in verb.children:
@@ -888,7 +874,7 @@ class EventCoder:
             routes += self._routes(_RECIPIENT_PREPS, comp, cobjs)
         routes += self._routes(_RECIPIENT_PREPS, verb, objs)
         for o in objs:
-            owner = _owner(o)
+            owner = owner_of(o)
             if owner:
                 routes.append(owner)
         if code[:2] == "13":
@@ -900,18 +886,21 @@ class EventCoder:
                         subj = child(c, *SUBJ, *PASS_SUBJ)
                         if subj is not None and subj.lower_ not in _PRONOUNS:
                             routes.append(conjuncts(subj))
-        if code[:2] in _PLACE_TARGET_ROOTS:
+        if code[:2] in codes.PLACE_TARGET_ROOTS:
             routes += self._routes(_PLACE_PREPS, verb, objs)
         return routes
 
     def _purpose_clauses(self, verb: Token) -> list[Token]:
-        """Infinitival purpose clauses ("blocked roads to press demands") are motives, not
-        separate events; they are consumed by the main event."""
+        """Infinitival purpose clauses ("blocked roads to press demands") are motives, and
+        means clauses ("violated the ceasefire by firing rockets") the same act told again;
+        neither is a separate event: the main event consumes them."""
         out = []
         for c in verb.children:
             if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                     and child(c, *SUBJ) is None:
                 out.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out.extend(g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG")
         return out
 
     def _noun_sources(self, noun: Token, modifiers: bool = True) -> list[Token]:
@@ -946,7 +935,7 @@ class EventCoder:
         """
         out: list[Actor] = []
         for tok in toks:
-            parts = _coordinated_parts(_head_tokens(tok)[-1])
+            parts = coordinated_parts(head_tokens(tok)[-1])
             whole = self._actor(tok, ctx, cache, places)
             if len(parts) > 1:
                 found = []
@@ -962,7 +951,7 @@ class EventCoder:
                     continue
             if whole is None and inner:
                 preps_ok = _INNER_PREPS + (_PLACE_PREPS if places else ())
-                for t in _head_tokens(tok):
+                for t in head_tokens(tok):
                     for c in t.children:
                         if c.dep_ == "prep" and c.lower_ in preps_ok:
                             for g in pobjs(c):
@@ -989,7 +978,7 @@ class EventCoder:
             return None
         resolver = self.resolver
         # Quantity heads: "a round of sanctions", "dozens of protesters".
-        if tok.lemma_.lower() in _QUANTITY or tok.lower_ in _QUANTITY:
+        if tok.lemma_.lower() in QUANTITY or tok.lower_ in QUANTITY:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for g in pobjs(c):
@@ -999,9 +988,9 @@ class EventCoder:
         # An event or a document is nobody: "a ceasefire in Gaza" is not Gaza, "the
         # resolution" is not the UN. Only its owner can be an actor.
         lem = tok.lemma_.lower()
-        thing = _THINGS and tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
+        thing = tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
                                         or lem in _NOT_ACTORS)
-        actor = None if thing else _ok(resolver.resolve_span(phrase(tok), ctx), places)
+        actor = None if thing else parties.ok(resolver.resolve_span(phrase(tok), ctx), places)
         if actor is not None:
             return actor
         if thing:
@@ -1012,7 +1001,7 @@ class EventCoder:
             if mods:
                 start = min(m.left_edge.i for m in mods)
                 end = max(m.right_edge.i for m in mods) + 1
-                a = _ok(resolver.resolve_span(tok.doc[start:end], ctx), places)
+                a = parties.ok(resolver.resolve_span(tok.doc[start:end], ctx), places)
                 if a is not None:
                     return a
         if tok.lower_ in _PRONOUNS:
@@ -1024,10 +1013,10 @@ class EventCoder:
             return None
         for c in tok.children:
             if c.dep_ == "appos":
-                a = _ok(resolver.resolve_span(phrase(c), ctx), places)
+                a = parties.ok(resolver.resolve_span(phrase(c), ctx), places)
                 if a is not None:
                     return a
-        owner = _owner(tok)
+        owner = owner_of(tok)
         for o in owner:
             a = self._resolve_token(o, ctx, depth_left - 1, places)
             if a is not None:
@@ -1053,9 +1042,9 @@ class EventCoder:
     def _discarded(self, cand: _Cand, lemmas: set[str], lowered: str) -> bool:
         lem = cand.trigger.lemma_.lower()
         subj_heads = {w for s in cand.sources for w in (s.lemma_.lower(), *(
-            t.lemma_.lower() for t in _head_tokens(s)))}
+            t.lemma_.lower() for t in head_tokens(s)))}
         obj_heads = {t.lemma_.lower() for o in self._objects(cand.trigger, is_passive(cand.trigger))
-                     for t in _head_tokens(o)} if not cand.noun else set()
+                     for t in head_tokens(o)} if not cand.noun else set()
         for d in self.lexicon.discards:
             if d.verbs and lem not in d.verbs:
                 continue
@@ -1078,7 +1067,7 @@ class EventCoder:
         forward = mod == "future"
         if ents:
             # Prefer an expression inside the trigger's own clause.
-            own = [e for e in ents if _governed_by(e.root, trigger)]
+            own = [e for e in ents if governed_by(e.root, trigger)]
             for e in own + [e for e in ents if e not in own]:
                 res = _dates.resolve(e.text, anchor, forward=forward)
                 if res is not None:
@@ -1089,192 +1078,38 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------- helpers
-def _ok(actor: Actor | None, places: bool = False) -> Actor | None:
-    """Keep actors: a code, a country or at least a sector; never a bare place.
-
-    "in Leh" or "the Istanbul talks" name places, not actors: a resolution that
-    rests only on a town or region (and names no sector) is refused.
-    """
-    if actor is None:
-        return None
-    if not actor.sector and not places:
-        parts = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
-        if parts and all(p.startswith(("place:", "region:")) for p in parts):
-            return None
-    if actor.code or actor.country or actor.sector:
-        return actor
-    return None
 
 
-def _political(actor: Actor) -> bool:
-    """A state, an organisation or a political sector (not a firm, a gang or bystanders)."""
-    if actor.sector:
-        return actor.sector not in _NONPOLITICAL and actor.sector != "CVL"
-    parts = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
-    return bool(actor.code) and not all(p.startswith(("place:", "region:")) for p in parts)
 
 
-def _fill(actor: Actor, country: str | None) -> Actor:
-    """Give a sector-only actor ("protesters", "police") a country from context."""
-    if actor.country or actor.code or not country or not actor.sector:
-        return actor
-    return replace(actor, country=country, code=country + actor.sector)
 
 
-def _coordinated_parts(tok: Token) -> list[Token]:
-    """Coordinated modifiers of one head: "Russian and Chinese warships", "talks between
-    Armenian and Azerbaijani officials", "negotiators from Russia and Ukraine"."""
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
-            return [c, *c.conjuncts]
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
-            objs = pobjs(c)
-            if len(objs) > 1:
-                return objs
-    return [tok]
 
 
-def _same_party(a: Actor, b: Actor) -> bool:
-    """True when a reporter speaks for the actor (same country, or same organisation code)."""
-    if a.country and b.country:
-        return a.country == b.country
-    return bool(a.code and b.code and a.code[:3] == b.code[:3])
 
 
-# Intent codes for an actor's announcement of its own future act (CAMEO 03x / 13x).
-_INTENT = [
-    ("0831", "0341"), ("0841", "0353"), ("0842", "0353"), ("081", "0351"), ("082", "0352"),
-    ("083", "034"), ("084", "0353"), ("085", "0354"), ("086", "0355"), ("087", "0356"),
-    ("08", "035"), ("045", "039"), ("04", "036"), ("061", "0311"), ("062", "0312"),
-    ("063", "0313"), ("064", "0314"), ("06", "031"), ("071", "0331"), ("072", "0332"),
-    ("073", "0333"), ("074", "0334"), ("07", "033"), ("05", "032"), ("14", "133"),
-    ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"),
-    ("166", "136"), ("16", "131"), ("1721", "1321"), ("1722", "1322"), ("1723", "1323"),
-    ("1724", "1324"), ("172", "132"), ("17", "137"), ("191", "1381"), ("192", "1382"),
-    ("204", "1385"), ("15", "138"), ("18", "138"), ("19", "138"), ("20", "138"),
-]
 
 
-_REJECT = [
-    ("083", "123"), ("0841", "1243"), ("0842", "1243"), ("084", "1243"), ("085", "1244"),
-    ("086", "1245"), ("087", "1246"), ("081", "1241"), ("082", "1242"), ("08", "124"),
-    ("04", "125"), ("045", "126"), ("07", "122"), ("06", "121"), ("05", "120"), ("03", "120"),
-]
 
 
-def reject_code(code: str) -> str:
-    """Map a cooperative act to the code of refusing it: "040" (meet) -> "125"."""
-    for prefix, refusal in sorted(_REJECT, key=lambda x: -len(x[0])):
-        if code.startswith(prefix):
-            return refusal
-    return code
 
 
-def _has_future_aux(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "'ll")
-               for c in tok.children)
 
 
-def intent_code(code: str) -> str:
-    """Map an act to the code of announcing it: "190" (fight) -> "138" (threaten force).
-
-    Codes with no intent counterpart (statements, appeals, demands, threats) are
-    returned unchanged.
-    """
-    for prefix, intent in _INTENT:
-        if code.startswith(prefix):
-            return intent
-    return code
 
 
-def _same(a: Actor, b: Actor) -> bool:
-    if a.code and b.code:
-        return a.code == b.code and a.text == b.text
-    return a.text == b.text
 
 
-def _mods(tok: Token) -> set[str]:
-    """Modifier lemmas of a noun, through compound chains ("joint air force drills")."""
-    out: set[str] = set()
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in ("amod", "compound", "nmod"):
-                out.add(c.lemma_.lower())
-                stack.append(c)
-    return out
 
 
-def _head_tokens(tok: Token) -> list[Token]:
-    """The token, or the real head behind a quantity word ("a round of sanctions")."""
-    out = [tok]
-    frontier = [tok]
-    for _ in range(2):  # "tens of thousands of reservists"
-        nxt = []
-        for t in frontier:
-            lem = t.lemma_.lower()
-            if lem in _QUANTITY or lem in _MONEY or t.lower_ in _QUANTITY:
-                for c in t.children:
-                    # "a round of sanctions", "$100 million in economic aid", "15 tons of supplies"
-                    if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and lem in _MONEY)):
-                        nxt.extend(pobjs(c))
-                    elif c.dep_ == "acl" and lem in _MONEY:
-                        # "planes carrying medical supplies"
-                        nxt.extend(g for g in c.children if g.dep_ == "dobj")
-        out.extend(nxt)
-        frontier = nxt
-    return out
 
 
-def _head_words(tok: Token) -> set[str]:
-    """Lemmas that identify an object: its head, compounds/adjectives, and quantity targets."""
-    words = set()
-    for t in _head_tokens(tok):
-        words.add(t.lemma_.lower())
-        words.add(t.lower_)
-        for c in t.children:
-            if c.dep_ in ("compound", "amod", "nmod"):
-                words.add(c.lemma_.lower())
-    return words
 
 
-def _owner(tok: Token) -> list[Token]:
-    """Who an object belongs to: "Iran's assets", "the assets of Iran"."""
-    for c in tok.children:
-        if c.dep_ == "poss":
-            return conjuncts(c)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _ACTOR_PREPS:
-            objs = pobjs(c)
-            if objs:
-                return objs
-    return []
 
 
-def _governed_by(tok: Token, trigger: Token) -> bool:
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.i == trigger.i:
-            return True
-        if cur.pos_ in ("VERB", "AUX") and cur.i != trigger.i:
-            return False
-    return False
 
 
-def _words_text(words: list[Token]) -> str:
-    """Join trigger words in sentence order, keeping "test-fired" together."""
-    toks = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
-    parts: list[str] = []
-    for n, t in enumerate(toks):
-        parts.append(t.text)
-        if n + 1 < len(toks):
-            parts.append(t.whitespace_ if toks[n + 1].i == t.i + 1 else " ")
-    return "".join(parts)
 
 
 def _event_id(article_id: str | None, s_index: int, ev: Event, trig: int) -> str:
@@ -1284,6 +1119,3 @@ def _event_id(article_id: str | None, s_index: int, ev: Event, trig: int) -> str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def children_of(tok: Token, *deps: str) -> list[Token]:
-    """Re-export of `syntax.children` for callers extending the coder."""
-    return children(tok, *deps)

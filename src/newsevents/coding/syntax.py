@@ -138,3 +138,114 @@ def verb_lemma(tok: Token) -> str:
         tail = tok.text.lower().rsplit("-", 1)[1]
         return tail if tok.lemma_.lower() == tok.text.lower() else tok.lemma_.lower().rsplit("-", 1)[-1]
     return tok.lemma_.lower()
+
+
+# Heads that stand before the real noun ("a round of sanctions", "$100 million in aid").
+# Quantity nouns standing before the real object: "a new round of sanctions".
+QUANTITY = {"round", "series", "package", "wave", "set", "number", "batch", "barrage", "volley",
+             "string", "raft", "slew", "host", "spate", "flurry", "salvo", "list", "lot", "kind",
+             "type", "form", "tranche", "shipment", "amount", "range", "dozens", "dozen",
+             "hundreds", "thousands", "scores", "more", "some", "all", "part", "rest", "tens",
+             "millions", "group", "team", "contingent", "unit", "state", "stretch"}
+MONEY = {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "$", "€", "£", "million",
+          "billion", "trillion", "ton", "tonne", "kg", "kilogram", "worth", "consignment",
+          "planeload", "truckload", "shipload", "convoy", "plane", "aircraft", "flight", "truck",
+          "ship", "vessel", "boat", "lorry"}
+ACTOR_PREPS = ("of", "by", "from")
+
+
+def coordinated_parts(tok: Token) -> list[Token]:
+    """Coordinated modifiers of one head: "Russian and Chinese warships", "talks between
+    Armenian and Azerbaijani officials", "negotiators from Russia and Ukraine"."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+            return [c, *c.conjuncts]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            objs = pobjs(c)
+            if len(objs) > 1:
+                return objs
+    return [tok]
+
+
+def mods(tok: Token) -> set[str]:
+    """Modifier lemmas of a noun, through compound chains ("joint air force drills")."""
+    out: set[str] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                out.add(c.lemma_.lower())
+                stack.append(c)
+    return out
+
+
+def head_tokens(tok: Token) -> list[Token]:
+    """The token, or the real head behind a quantity word ("a round of sanctions")."""
+    out = [tok]
+    frontier = [tok]
+    for _ in range(2):  # "tens of thousands of reservists"
+        nxt = []
+        for t in frontier:
+            lem = t.lemma_.lower()
+            if lem in QUANTITY or lem in MONEY or t.lower_ in QUANTITY:
+                for c in t.children:
+                    # "a round of sanctions", "$100 million in economic aid", "15 tons of supplies"
+                    if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and lem in MONEY)):
+                        nxt.extend(pobjs(c))
+                    elif c.dep_ == "acl" and lem in MONEY:
+                        # "planes carrying medical supplies"
+                        nxt.extend(g for g in c.children if g.dep_ == "dobj")
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def head_words(tok: Token) -> set[str]:
+    """Lemmas that identify an object: its head, compounds/adjectives, and quantity targets."""
+    words = set()
+    for t in head_tokens(tok):
+        words.add(t.lemma_.lower())
+        words.add(t.lower_)
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                words.add(c.lemma_.lower())
+    return words
+
+
+def owner_of(tok: Token) -> list[Token]:
+    """Who an object belongs to: "Iran's assets", "the assets of Iran"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return conjuncts(c)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS:
+            objs = pobjs(c)
+            if objs:
+                return objs
+    return []
+
+
+def governed_by(tok: Token, trigger: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == trigger.i:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.i != trigger.i:
+            return False
+    return False
+
+
+def words_text(words: list[Token]) -> str:
+    """Join trigger words in sentence order, keeping "test-fired" together."""
+    toks = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+    parts: list[str] = []
+    for n, t in enumerate(toks):
+        parts.append(t.text)
+        if n + 1 < len(toks):
+            parts.append(t.whitespace_ if toks[n + 1].i == t.i + 1 else " ")
+    return "".join(parts)
