@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import statistics
 import sys
 import tempfile
@@ -160,7 +161,7 @@ def build_big(path: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
-def timed(fn, repeat: int = 7) -> tuple[float, float]:
+def timed(fn, repeat: int = 5) -> tuple[float, float]:
     """Median and max wall time of `repeat` calls (after one warm-up)."""
     fn()
     times = []
@@ -171,22 +172,29 @@ def timed(fn, repeat: int = 7) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
-def bench_queries(path: Path) -> dict[str, tuple[float, float]]:
+def bench_queries(path: Path, repeat: int = 5) -> dict[str, tuple[float, float]]:
     out = {}
     with Store(path, read_only=True) as store:
-        out["dyad USA CHN month"] = timed(lambda: query.dyad(store, "USA", "CHN", freq="month"))
+        out["dyad USA CHN month"] = timed(
+            lambda: query.dyad(store, "USA", "CHN", freq="month"), repeat)
         out["dyad RUS UKR month (pandas)"] = timed(
-            lambda: query.dyad(store, "RUS", "UKR", freq="month", output="pandas"))
+            lambda: query.dyad(store, "RUS", "UKR", freq="month", output="pandas"), repeat)
         out["events source=RUS target=UKR root=19 2010..2015 limit 100"] = timed(
             lambda: query.events(store, source="RUS", target="UKR", root="19",
-                                 since="2010-01-01", until="2015-12-31", limit=100))
-        out["events country=IRN quad=4 min_sources=3 limit 100"] = timed(
-            lambda: query.events(store, country="IRN", quad=4, min_sources=3, limit=100))
-        out["events (no filter) limit 100"] = timed(lambda: query.events(store, limit=100))
-        out["actors-top since 2020"] = timed(lambda: query.actors_top(store, since="2020-01-01"))
+                                 since="2010-01-01", until="2015-12-31", limit=100), repeat)
+        out["events source=IRNGOV quad=4 min_sources=3 limit 100"] = timed(
+            lambda: query.events(store, source="IRNGOV", quad=4, min_sources=3, limit=100),
+            repeat)
+        out["events target=PRK since 2020 limit 100"] = timed(
+            lambda: query.events(store, target="PRK", since="2020-01-01", limit=100), repeat)
+        out["events country=IRN quad=4 limit 100"] = timed(
+            lambda: query.events(store, country="IRN", quad=4, limit=100), repeat)
+        out["events (no filter) limit 100"] = timed(lambda: query.events(store, limit=100), repeat)
+        out["actors-top since 2020"] = timed(
+            lambda: query.actors_top(store, since="2020-01-01"), repeat)
     # What a CLI call pays: open the file read-only, query, close.
-    out["open + events query + close (path)"] = timed(
-        lambda: query.events(path, source="RUS", target="UKR", root="19", limit=100))
+    out["open + filtered events query + close (path)"] = timed(
+        lambda: query.events(path, source="RUS", target="UKR", root="19", limit=100), repeat)
     return out
 
 
@@ -251,9 +259,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bulk", type=int, default=1_000_000)
     ap.add_argument("--batch", type=int, default=100_000)
-    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--big", type=int, default=10_000_000)
     ap.add_argument("--reader-seconds", type=float, default=15.0)
+    ap.add_argument("--snapshot-every", type=float, default=5.0,
+                    help="writer's snapshot interval in the readers run")
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: temporary)")
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--skip-readers", action="store_true")
@@ -264,6 +274,7 @@ def main() -> None:
 
     bulk_db = work / "bulk.duckdb"
     b = bench_bulk(bulk_db, args.bulk, args.batch)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared)")
     print(f"bulk: {b['mentions']:,} coded events in batches of {args.batch:,} -> "
           f"{b['events']:,} merged events in {b['seconds']:.1f} s = {b['per_s']:,.0f} events/s")
     a = bench_articles(bulk_db, args.articles)
@@ -271,7 +282,7 @@ def main() -> None:
           f"{b['events']:,}-event store in {a['seconds']:.1f} s = {a['per_s']:.0f} articles/s "
           f"({a['events_per_s']:.0f} events/s)")
     if not args.skip_readers:
-        for every in (1.0, None):
+        for every in (args.snapshot_every, None):
             r = bench_readers(bulk_db, args.reader_seconds, every)
             w, rd = r["writer"], r["reader"]
             print(f"readers (snapshot_every={every}, store {r['size_mb']:.0f} MB): writer "
@@ -284,8 +295,14 @@ def main() -> None:
         built = build_big(big_db, args.big)
         print(f"big store: {args.big:,} events generated in {built:.1f} s "
               f"({big_db.stat().st_size / 1e9:.2f} GB)")
-        for name, (med, worst) in bench_queries(big_db).items():
-            print(f"query {name}: median {1000 * med:.0f} ms (max {1000 * worst:.0f} ms)")
+        before = bench_queries(big_db)
+        with Store(big_db, snapshot_every=None) as store:
+            took = store.optimize()
+        print(f"Store.optimize() (cluster by source, target, date): {took:.1f} s")
+        after = bench_queries(big_db)
+        for name, (med, worst) in after.items():
+            print(f"query {name}: median {1000 * med:.0f} ms (max {1000 * worst:.0f} ms); "
+                  f"before optimize {1000 * before[name][0]:.0f} ms")
     tmp.cleanup()
 
 

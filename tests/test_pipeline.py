@@ -138,3 +138,24 @@ def test_syndicated_copies_in_the_sample_become_one_story(sample_db):
             "group by story_id order by 1 desc limit 1").fetchall()
     assert size >= 4 and outlets >= 3
     assert summary.syndicated_copies >= 3
+
+
+def test_processing_streams_instead_of_reading_everything_first(nlp):
+    from newsevents.errors import error
+    from newsevents.model import SourceItem
+
+    consumed = 0
+
+    def inputs():
+        nonlocal consumed
+        for i in range(1000):
+            consumed += 1
+            if i % 2:
+                yield error(f"bad{i}.txt", "source", "empty_file")
+            else:
+                yield SourceItem(source_path=f"ok{i}.txt", kind="text",
+                                 data=b"Talks\n\nJapan and India held talks in Tokyo on Monday.")
+
+    outcomes = Pipeline(Config(workers=1, batch_size=8)).process(inputs())
+    first = next(outcomes)
+    assert first is not None and consumed < 50

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ Outcome = ArticleResult | ErrorRecord
 class RunSummary:
     """What a run did, for the one-screen report at the end."""
 
-    files: set[str] = field(default_factory=set)
+    files_read: int = 0
     articles: int = 0
     already_stored: int = 0
     syndicated_copies: int = 0
@@ -45,10 +44,6 @@ class RunSummary:
     events: int = 0
     errors: Counter = field(default_factory=Counter)
     seconds: float = 0.0
-
-    @property
-    def files_read(self) -> int:
-        return len(self.files)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,12 +174,6 @@ def _work(items: list[SourceItem]) -> list[Outcome]:
     return _WORKER.analyze(items)
 
 
-def _batched(iterable: Iterable[Any], n: int) -> Iterator[list[Any]]:
-    it = iter(iterable)
-    while batch := list(islice(it, n)):
-        yield batch
-
-
 class Pipeline:
     """Run newsevents over inputs, streaming, with optional worker processes.
 
@@ -196,6 +185,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self._analyzer: Analyzer | None = None
+        self.files_seen = 0
 
     # -- reading --------------------------------------------------------------
     def items(self, inputs: Iterable[Input]) -> Iterator[SourceItem | ErrorRecord]:
@@ -204,6 +194,16 @@ class Pipeline:
         Ready-made `SourceItem`s and `ErrorRecord`s (e.g. from `newsevents fetch`)
         pass through as they are, so their errors reach the store too.
         """
+        last_path: str | None = None
+        for x in self._expand(inputs):
+            # Items of one file arrive together, so counting changes of path counts
+            # files without remembering them all (memory stays constant).
+            if x.source_path != last_path:
+                self.files_seen += 1
+                last_path = x.source_path
+            yield x
+
+    def _expand(self, inputs: Iterable[Input]) -> Iterator[SourceItem | ErrorRecord]:
         from .sources import iter_items
 
         pending: list[str] = []
@@ -222,43 +222,45 @@ class Pipeline:
     def process(self, inputs: Iterable[Input]) -> Iterator[Outcome]:
         """Yield every article result and error for `inputs`, without storing.
 
-        Memory stays bounded: at most `2 * workers` batches are in flight.
+        Memory stays bounded: source errors are passed on at once, and at most
+        `2 * workers` batches of items are in flight.
         """
-        errors: list[ErrorRecord] = []
-
-        def items_only() -> Iterator[SourceItem]:
-            for x in self.items(inputs):
-                if isinstance(x, ErrorRecord):
-                    errors.append(x)
-                else:
-                    yield x
-
         workers = self.config.resolved_workers()
-        batches = _batched(items_only(), self.config.batch_size)
         if workers <= 1:
-            for batch in batches:
-                yield from self._drain(errors)
-                yield from self.analyzer.analyze(batch)
-            yield from self._drain(errors)
+            for unit in self._batches(inputs):
+                if isinstance(unit, ErrorRecord):
+                    yield unit
+                else:
+                    yield from self.analyzer.analyze(unit)
             return
 
         ctx = get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                  initargs=(self.config,)) as pool:
-            inflight: list[Future[list[Outcome]]] = []
-            for batch in batches:
-                inflight.append(pool.submit(_work, batch))
-                yield from self._drain(errors)
-                if len(inflight) >= 2 * workers:
-                    yield from inflight.pop(0).result()
-            for fut in inflight:
-                yield from fut.result()
-            yield from self._drain(errors)
+            inflight: deque[Future[list[Outcome]]] = deque()
+            for unit in self._batches(inputs):
+                if isinstance(unit, ErrorRecord):
+                    yield unit
+                    continue
+                inflight.append(pool.submit(_work, unit))
+                while len(inflight) >= 2 * workers:
+                    yield from inflight.popleft().result()
+            while inflight:
+                yield from inflight.popleft().result()
 
-    @staticmethod
-    def _drain(errors: list[ErrorRecord]) -> Iterator[ErrorRecord]:
-        while errors:
-            yield errors.pop(0)
+    def _batches(self, inputs: Iterable[Input]) -> Iterator[ErrorRecord | list[SourceItem]]:
+        """Source errors one by one, and items grouped into batches."""
+        batch: list[SourceItem] = []
+        for x in self.items(inputs):
+            if isinstance(x, ErrorRecord):
+                yield x
+                continue
+            batch.append(x)
+            if len(batch) >= self.config.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     @property
     def analyzer(self) -> Analyzer:
@@ -299,6 +301,7 @@ class Pipeline:
         from .stories import StoryIndex
 
         summary = RunSummary()
+        self.files_seen = 0
         started = time.perf_counter()
         db = Path(self.config.db)
         with Store(db) as store:
@@ -307,6 +310,7 @@ class Pipeline:
             try:
                 for outcome in self.process(inputs):
                     self._record(outcome, store, index, run_id, summary)
+                    summary.files_read = self.files_seen
                     if on_progress is not None:
                         on_progress(summary)
             finally:
@@ -318,13 +322,10 @@ class Pipeline:
     def _record(self, outcome: Outcome, store: Any, index: Any, run_id: str,
                 summary: RunSummary) -> None:
         if isinstance(outcome, ErrorRecord):
-            summary.files.add(outcome.source_path)
             summary.errors[outcome.reason] += 1
             store.write_error(outcome, run_id)
             return
         article = outcome.article
-        if article.source_path:
-            summary.files.add(article.source_path)
         if store.has_content(article.content_hash):
             summary.already_stored += 1
             return

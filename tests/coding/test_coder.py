@@ -18,7 +18,7 @@ def triples(events, asserted_only=False):
     ("Russia expelled 10 American diplomats.", {("RUS", "166", "USA")}),
     ("Russia threatened to attack Ukraine.", {("RUS", "138", "UKR")}),
     ("Washington urged the North to abandon its nuclear programme.", {("USA", "0242", "PRK")}),
-    ("Pyongyang called on Seoul to halt the drills.", {("PRK", "020", "KOR")}),
+    ("Pyongyang called on Seoul to halt the drills.", {("PRK", "0256", "KOR")}),
     ("China's foreign ministry accused Japan of provoking tensions.", {("CHN", "1123", "JPN")}),
     ("Iran test-fired a ballistic missile.", {("IRN", "150", None)}),
 ])

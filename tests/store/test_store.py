@@ -283,3 +283,17 @@ def test_bulk_path_set_based_update_for_many_events() -> None:
         assert len(rows) == 300
         assert {(e["num_mentions"], e["num_articles"], e["num_sources"]) for e in rows} == {(2, 2, 2)}
         assert {e["location_name"] for e in rows} == {"Kaesong"}
+
+
+def test_optimize_keeps_rows_and_key(db: Path) -> None:
+    with Store(db) as store:
+        for i, src in enumerate(("USAGOV", "AFGGOV", "RUSMIL", "CHNGOV")):
+            store.write_result(make_result(f"o{i}", f"Body {i}.", [make_event(src)]))
+        before = sorted((e["id"], e["num_mentions"]) for e in _events(store))
+        assert store.optimize() >= 0
+        assert sorted((e["id"], e["num_mentions"]) for e in _events(store)) == before
+        first = store.conn.execute("SELECT source_code FROM events LIMIT 1").fetchall()[0][0]
+        assert first == "AFGGOV"
+        # still keyed: a later report of the same event merges into it
+        store.write_result(make_result("o9", "Body nine.", [make_event("USAGOV")]))
+        assert len(_events(store)) == 4
