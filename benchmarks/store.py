@@ -258,7 +258,8 @@ def bench_readers(path: Path, seconds: float, snapshot_every: float | None) -> d
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bulk", type=int, default=1_000_000)
-    ap.add_argument("--batch", type=int, default=100_000)
+    ap.add_argument("--batch", type=int, nargs="*", default=[250_000, 100_000],
+                    help="smaller batch sizes to measure besides one call with everything")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--big", type=int, default=10_000_000)
     ap.add_argument("--reader-seconds", type=float, default=15.0)
@@ -272,11 +273,13 @@ def main() -> None:
     work = args.dir or Path(tmp.name)
     work.mkdir(parents=True, exist_ok=True)
 
-    bulk_db = work / "bulk.duckdb"
-    b = bench_bulk(bulk_db, args.bulk, args.batch)
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores, shared)")
-    print(f"bulk: {b['mentions']:,} coded events in batches of {args.batch:,} -> "
-          f"{b['events']:,} merged events in {b['seconds']:.1f} s = {b['per_s']:,.0f} events/s")
+    for batch in sorted({args.bulk, *args.batch}, reverse=True):
+        bulk_db = work / f"bulk-{batch}.duckdb"
+        b = bench_bulk(bulk_db, args.bulk, batch)
+        print(f"bulk: {b['mentions']:,} coded events in {args.bulk // batch} write_events "
+              f"call(s) of {batch:,} -> {b['events']:,} merged events in {b['seconds']:.1f} s "
+              f"= {b['per_s']:,.0f} events/s")
     a = bench_articles(bulk_db, args.articles)
     print(f"per-article: {a['articles']} write_result transactions (8 events each) on the "
           f"{b['events']:,}-event store in {a['seconds']:.1f} s = {a['per_s']:.0f} articles/s "

@@ -159,3 +159,22 @@ def test_processing_streams_instead_of_reading_everything_first(nlp):
     outcomes = Pipeline(Config(workers=1, batch_size=8)).process(inputs())
     first = next(outcomes)
     assert first is not None and consumed < 50
+
+
+def test_the_parser_starts_after_a_leading_dateline():
+    from newsevents.pipeline import body_start
+
+    text = "SEOUL, South Korea (AP) — North Korea fired two missiles on Thursday."
+    assert text[body_start(text):].startswith("North Korea fired")
+    assert body_start("North Korea fired two missiles.") == 0
+
+
+def test_the_first_sentence_after_a_dateline_is_coded(nlp):
+    from newsevents.model import Article
+
+    text = ("SEOUL, South Korea (AP) — North Korea test-fired two ballistic missiles into the sea "
+            "on Thursday, South Korea's military said.")
+    (result,) = Pipeline(Config(workers=1)).analyzer.analyze_articles(
+        [Article(id="a1", text=text, published="2026-03-12", dateline="Seoul")])
+    assert any(e.source_country == "PRK" for e in result.events)
+    assert all(text[s.start:s.end] == s.text for s in result.sentences)

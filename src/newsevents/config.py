@@ -24,6 +24,8 @@ class Config:
             for JSONL/CSV corpora.
         actors_files: Extra actor knowledge files (our format) that extend or
             override the bundled knowledge base.
+        lexicon_files: Extra event-pattern files (our lexicon format) added to
+            the bundled lexicon.
         dictionaries: A folder (or files) of PETRARCH-format dictionaries.
         dictionaries_mode: "replace" our lexicon/actors, or "extend" them.
         dictionary_kinds: {file: kind} for dictionary files named freely
@@ -46,6 +48,7 @@ class Config:
     url_field: str = "url"
     id_field: str = "id"
     actors_files: list[Path] = field(default_factory=list)
+    lexicon_files: list[Path] = field(default_factory=list)
     dictionaries: list[Path] = field(default_factory=list)
     dictionaries_mode: str = "extend"
     dictionary_kinds: dict[str, str] = field(default_factory=dict)

@@ -36,8 +36,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.dataset as pads
 
 from .model import EVENT_FIELDS
 from .query import Db, EventFilter, connect
@@ -199,6 +197,8 @@ def gdelt_sql(filt: EventFilter) -> tuple[str, list[Any]]:
 
 def export_gdelt(db: Db, fh: IO[str], filt: EventFilter, header: bool = True) -> int:
     """Write the GDELT 2.0 event table (tab-separated) to a text stream."""
+    import pyarrow.csv as pacsv
+
     sql, params = gdelt_sql(filt)
     n = 0
     opts = pacsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none")
@@ -316,6 +316,8 @@ def plover_record(ev: dict[str, Any]) -> dict[str, Any]:
 
 def export_parquet(db: Db, out: Path, filt: EventFilter) -> int:
     """Write events as Parquet under `out`, partitioned by month (Hive layout)."""
+    import pyarrow.dataset as pads
+
     cols = (f"{_event_columns()}, e.event_date, "
             "coalesce(strftime(e.event_date, '%Y-%m'), 'unknown') AS month")
     sql, params = _select(filt, cols)

@@ -113,17 +113,20 @@ class Analyzer:
                 results[i].skipped_reason = "not_english"
             else:
                 todo.append(i)
+        starts = {i: body_start(articles[i].text) for i in todo}
         contexts = (
-            (articles[i].text, {"news_date": articles[i].published, "article_id": articles[i].id,
-                                "dateline": articles[i].dateline, "input_id": articles[i].input_id})
+            (articles[i].text[starts[i]:],
+             {"news_date": articles[i].published, "article_id": articles[i].id,
+              "dateline": articles[i].dateline, "input_id": articles[i].input_id})
             for i in todo
         )
         docs = pipe_with_context(self.nlp, contexts, batch_size=self.config.batch_size)
         for i, doc in zip(todo, docs, strict=True):
             article = articles[i]
             result = results[i]
+            offset = starts[i]  # sentence offsets stay offsets into Article.text
             result.sentences = [
-                Sentence(article.id, n, s.text, s.start_char, s.end_char)
+                Sentence(article.id, n, s.text, s.start_char + offset, s.end_char + offset)
                 for n, s in enumerate(doc.sents)
             ]
             try:
@@ -152,13 +155,32 @@ def build_coder(config: Config) -> Any:
     if config.dictionaries and config.dictionaries_mode == "replace":
         ours = None
     else:
-        ours = EventCoder(ActorResolver.load(config.actors_files))
+        from .coding import Lexicon
+
+        lexicon = Lexicon.load(config.lexicon_files) if config.lexicon_files else None
+        ours = EventCoder(ActorResolver.load(config.actors_files), lexicon)
     if not config.dictionaries:
         return ours
     from .petrarch.combine import build_coder as build_petrarch_coder
 
     return build_petrarch_coder(config.dictionaries, config.dictionaries_mode, base=ours,
                                 kinds=config.dictionary_kinds or None)
+
+
+def body_start(text: str) -> int:
+    """Where the parser should start reading: after a leading dateline.
+
+    "SEOUL, South Korea (AP) — North Korea fired..." parses as one long noun
+    phrase and the first sentence's event is lost; the dateline itself is
+    already in `Article.dateline`. (Blanking it with spaces instead leaves a
+    whitespace token that derails the small model's parse just the same.)
+    """
+    from .articles.metadata import parse_dateline
+
+    end = parse_dateline(text)[2]
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
 
 
 _WORKER: Analyzer | None = None

@@ -34,6 +34,8 @@ from .store import Store
 
 Db = Store | duckdb.DuckDBPyConnection | str | Path
 OUTPUTS = ("rows", "pandas", "polars", "arrow")
+EVENTS_ORDER = "event_date DESC NULLS LAST, id"
+TWO_PHASE_MAX = 5000
 FREQS = ("day", "week", "month", "year")
 ARTICLE_COLUMNS: tuple[str, ...] = (*ARTICLE_FIELDS, "story_id", "duplicate_of")
 DYAD_COLUMNS: tuple[str, ...] = (
@@ -202,8 +204,7 @@ def _result(conn: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | d
 def events_sql(filt: EventFilter, columns: Sequence[str] = EVENT_FIELDS) -> tuple[str, list[Any]]:
     """Return the SELECT (newest first) and parameters for a filtered events query."""
     where, params = filt.where()
-    sql = (f"SELECT {', '.join(columns)} FROM events WHERE {where} "
-           "ORDER BY event_date DESC NULLS LAST, id")
+    sql = f"SELECT {', '.join(columns)} FROM events WHERE {where} ORDER BY {EVENTS_ORDER}"
     if filt.limit is not None:
         sql += " LIMIT ?"
         params.append(int(filt.limit))
@@ -225,9 +226,18 @@ def events(db: Db, filt: EventFilter | None = None, *, output: str = "rows",
         Rows with the `model.Event` fields (the output contract), in that order.
     """
     f = _filter(filt, filters)
-    sql, params = events_sql(f)
     with connect(db) as conn:
-        return _result(conn, sql, params, output)
+        if f.limit is None or f.limit > TWO_PHASE_MAX:
+            sql, params = events_sql(f)
+            return _result(conn, sql, params, output)
+        # Two phases: pick the ids (reading only the filter and sort columns),
+        # then fetch whole rows by primary key. DuckDB would otherwise read
+        # every column of every matching row before keeping the top N.
+        sql, params = events_sql(f, columns=("id",))
+        ids = [row[0] for row in conn.execute(sql, params).fetchall()]
+        marks = ", ".join("?" * len(ids)) or "NULL"
+        return _result(conn, f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE id IN ({marks}) "
+                             f"ORDER BY {EVENTS_ORDER}", ids, output)
 
 
 def mentions(db: Db, event_id: str, *, output: str = "rows") -> Any:

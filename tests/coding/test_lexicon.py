@@ -17,7 +17,7 @@ def test_bundled_lexicon_covers_every_cameo_root(lexicon):
 def test_bundled_lexicon_covers_most_three_digit_codes(lexicon):
     three = {c for c in cameo_table() if len(c) == 3}
     covered = {c for c in three if any(x.startswith(c) for x in lexicon.codes())}
-    assert len(covered) / len(three) > 0.85
+    assert len(covered) / len(three) > 0.95
 
 
 def test_prepositions_that_yaml_reads_as_booleans_stay_words(lexicon):
@@ -51,7 +51,8 @@ def test_user_file_extends_and_takes_precedence(tmp_path):
     f.write_text('verbs:\n  attack:\n    - {code: "195", target: [dobj]}\n'
                  '  bamboozle:\n    - {code: "112", target: [dobj]}\n', encoding="utf-8")
     lex = Lexicon.load([f])
-    assert lex.verbs["attack"][0].code == "195"
+    # Among patterns of equal specificity the user's come first.
+    assert [p for p in lex.verbs["attack"] if p.specificity == 0][0].code == "195"
     assert lex.verbs["bamboozle"][0].code == "112"
 
 

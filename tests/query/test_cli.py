@@ -129,3 +129,12 @@ def test_export_command(app: typer.Typer, store_path: Path, tmp_path: Path) -> N
     assert len(plover) == 5
     no_out = runner.invoke(app, ["export", "--format", "parquet", "--db", db])
     assert no_out.exit_code != 0
+
+
+def test_cli_constants_follow_the_library(app: typer.Typer) -> None:
+    from newsevents import export, query
+
+    cli = sys.modules["newsevents.cli.query"]
+    assert cli.ARTICLE_COLUMNS == query.ARTICLE_COLUMNS
+    assert cli.DYAD_COLUMNS == query.DYAD_COLUMNS
+    assert cli.EXPORT_FORMATS == export.FORMATS

@@ -155,3 +155,10 @@ def test_stories(store_path: Path) -> None:
     assert top["title"] == "Threat issued" and top["events"] == 2
     assert [r["story_id"] for r in query.stories(store_path, min_articles=2)] == ["s1"]
     assert {r["story_id"] for r in query.stories(store_path, since="2024-03-01")} == {"s2", "s3"}
+
+
+def test_two_phase_and_single_phase_queries_agree(store_path: Path) -> None:
+    # limit <= TWO_PHASE_MAX picks ids first, then fetches rows; no limit reads rows at once.
+    assert query.events(store_path, modality="all", limit=None) == \
+        query.events(store_path, modality="all", limit=query.TWO_PHASE_MAX)
+    assert query.events(store_path, source="NOBODY") == []

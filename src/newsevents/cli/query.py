@@ -14,11 +14,15 @@ from typing import Any
 
 import typer
 
-from .. import export as export_mod
-from .. import query as q
-from ..model import EVENT_FIELDS
-from ..store import StoreError
+from ..model import ARTICLE_FIELDS, EVENT_FIELDS
 from .common import DbOption, check_date, check_format, emit_rows, stderr
+
+# The query modules (DuckDB, pyarrow) load when a command runs, not when the
+# CLI starts: `newsevents --help` stays quick.
+EXPORT_FORMATS = ("gdelt", "plover", "parquet", "csv", "jsonl")
+ARTICLE_COLUMNS = (*ARTICLE_FIELDS, "story_id", "duplicate_of")
+DYAD_COLUMNS = ("period", "direction", "events", "quad_1", "quad_2", "quad_3", "quad_4",
+                "mean_goldstein", "mentions")
 
 EVENT_TABLE_COLUMNS = (
     "date", "source_code", "target_code", "cameo", "quad_class", "goldstein", "plover",
@@ -41,6 +45,8 @@ def print_events(rows: Sequence[dict[str, Any]], fmt: str) -> int:
 @contextlib.contextmanager
 def _store_errors() -> Iterator[None]:
     """Turn store and filter errors into a one-line message and exit code 1."""
+    from ..store import StoreError
+
     try:
         yield
     except StoreError as exc:
@@ -97,6 +103,8 @@ def register(app: typer.Typer) -> None:
         min_sources: int | None = MinSourcesOpt, story: str | None = StoryOpt,
     ) -> None:
         """Print stored events (merged across copies; newest first)."""
+        from .. import query as q
+
         check_format(fmt, ("table", "jsonl", "csv"))
         with _store_errors():
             rows = q.events(db, source=source, target=target, since=since, until=until,
@@ -114,10 +122,12 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(100, "--limit", "-n", min=0, help="Most articles (0: all)."),
     ) -> None:
         """Print stored articles with their story (syndication cluster)."""
+        from .. import query as q
+
         check_format(fmt, ("table", "jsonl"))
         with _store_errors():
             rows = q.articles(db, story=story, publisher=publisher, limit=limit or None)
-        emit_rows(rows, fmt, q.ARTICLE_COLUMNS, title="articles",
+        emit_rows(rows, fmt, ARTICLE_COLUMNS, title="articles",
                   table_columns=ARTICLE_TABLE_COLUMNS)
 
     @app.command()
@@ -133,6 +143,8 @@ def register(app: typer.Typer) -> None:
         modality: str = ModalityOpt,
     ) -> None:
         """A->B and B->A event counts by QuadClass and mean Goldstein, per period."""
+        from .. import query as q
+
         check_format(fmt, ("table", "csv", "json", "png"))
         check_format(freq, ("day", "week", "month"))
         with _store_errors():
@@ -143,7 +155,7 @@ def register(app: typer.Typer) -> None:
             stderr.print(f"wrote {path}")
             return
         with _output(out):
-            emit_rows(rows, fmt, q.DYAD_COLUMNS, title=f"{a.upper()} <-> {b.upper()} by {freq}")
+            emit_rows(rows, fmt, DYAD_COLUMNS, title=f"{a.upper()} <-> {b.upper()} by {freq}")
 
     @app.command("actors-top")
     def actors_top(
@@ -155,6 +167,8 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     ) -> None:
         """Rank actors by the number of events they take part in."""
+        from .. import query as q
+
         check_format(fmt, ("table", "jsonl", "csv"))
         with _store_errors():
             rows = q.actors_top(db, since=since, until=until, limit=limit, role=role,
@@ -171,6 +185,8 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     ) -> None:
         """List stories (clusters of syndicated copies) with their outlets."""
+        from .. import query as q
+
         check_format(fmt, ("table", "jsonl", "csv"))
         with _store_errors():
             rows = q.stories(db, min_articles=min_articles, since=since, limit=limit or None)
@@ -194,7 +210,10 @@ def register(app: typer.Typer) -> None:
                                     help="GDELT: write the column-name line."),
     ) -> None:
         """Export events as GDELT 2.0 TSV, PLOVER JSON, Parquet (by month), CSV or JSONL."""
-        check_format(fmt, export_mod.FORMATS)
+        from .. import export as export_mod
+        from .. import query as q
+
+        check_format(fmt, EXPORT_FORMATS)
         if fmt == "parquet" and out is None:
             raise typer.BadParameter("parquet export needs --out FOLDER")
         filt = q.EventFilter(source=source, target=target, since=since, until=until,

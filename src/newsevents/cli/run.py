@@ -36,6 +36,7 @@ def build_config(
     actors: list[Path] | None = None, dictionaries: Path | None = None,
     verbs: Path | None = None, agents: Path | None = None, discards: Path | None = None,
     dictionaries_mode: str = "extend", dedup_threshold: float = 0.5,
+    lexicon: list[Path] | None = None,
 ) -> Config:
     """Turn CLI options into a `Config` (shared by `run`, `code`, `fetch` and `demo`)."""
     if dictionaries_mode not in ("replace", "extend"):
@@ -51,6 +52,9 @@ def build_config(
             kinds[str(p)] = "actors"
         else:
             ours.append(p)
+    for p in lexicon or []:
+        if not p.exists():
+            raise typer.BadParameter(f"{p} does not exist")
     for p, kind in ((dictionaries, None), (verbs, "verbs"), (agents, "agents"),
                     (discards, "discards")):
         if p is None:
@@ -65,7 +69,7 @@ def build_config(
         text_field=text_field, title_field=title_field, date_field=date_field,
         url_field=url_field, id_field=id_field, actors_files=ours, dictionaries=petrarch,
         dictionaries_mode=dictionaries_mode, dictionary_kinds=kinds,
-        dedup_threshold=dedup_threshold,
+        dedup_threshold=dedup_threshold, lexicon_files=list(lexicon or []),
     )
 
 
@@ -125,6 +129,8 @@ def register(app: typer.Typer) -> None:
         id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV id field."),
         actors: list[Path] = typer.Option(
             [], "--actors", help="Extra actor file (ours or PETRARCH format); repeatable."),
+        lexicon: list[Path] = typer.Option(
+            [], "--lexicon", help="Extra event-pattern file (our YAML format); repeatable."),
         dictionaries: Path | None = typer.Option(
             None, "--dictionaries", help="Folder of PETRARCH/TABARI dictionaries."),
         verbs: Path | None = typer.Option(None, "--verbs", help="PETRARCH verb dictionary."),
@@ -141,5 +147,5 @@ def register(app: typer.Typer) -> None:
         config = build_config(db, workers or None, model, batch_size, max_bytes, text_field,
                               title_field, date_field, url_field, id_field, actors,
                               dictionaries, verbs, agents, discards, dictionaries_mode,
-                              dedup_threshold)
+                              dedup_threshold, lexicon)
         run_with_progress(Pipeline(config), paths, quiet=quiet)

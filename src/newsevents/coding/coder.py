@@ -199,133 +199,146 @@ class EventCoder:
         out: list[Event] = []
         seen: set[tuple[Any, ...]] = set()
         cache: dict[int, Actor | None] = {}
-        for cand in cands:
-            if self._discarded(cand, lemmas, lowered):
-                continue
-            srcs = self._resolve_all(cand.sources, ctx, cache)
-            if not srcs:
-                continue
-            root = cand.pattern.code[:2]
-            # Attacks, seizures, aid and sanctions hit places: "shelled residential areas
-            # of Kharkiv" targets Ukraine. Elsewhere a town is where, not whom.
-            placey = root in codes.PLACE_TARGET_ROOTS or cand.pattern.code.startswith("087")
-            tgts: list[Actor] = []
-            for route in cand.targets:
-                tgts = self._resolve_all(route, ctx, cache, inner=True, places=placey)
-                if tgts:
+        deferred: list[_Cand] = []
+        sentence_country: str | None = None
+        for pass_no in (0, 1):
+            if pass_no == 1:
+                # Doers named only by a domestic sector ("protesters stormed parliament")
+                # take the country of a sentence whose other events all share one.
+                countries = {c for e in out for c in (e.source_country, e.target_country) if c}
+                if not deferred or len(countries) != 1:
                     break
-            if cand.content_subject is not None:
-                # "the UN warned that armed groups could attack": a warning about others.
-                about = self._actor(cand.content_subject, ctx, cache)
-                if about is None or not any(parties.same_party(about, a) for a in srcs):
+                sentence_country = countries.pop()
+            for cand in (cands if pass_no == 0 else deferred):
+                if self._discarded(cand, lemmas, lowered):
                     continue
-            if not located:
-                place = self.resolver.locate(sent, ctx)
-                located = True
-            here = getattr(place, "country", None)
-            # Domestic actors named without a country ("police arrested protesters")
-            # take it from where the event happened, or from the other side.
-            # Coordinated doers share a modifier: "Russian drones and missiles".
-            sibling = next((a.country for a in srcs if a.country), None)
-            anchor_country = sibling or here
-            if anchor_country is None and root in codes.LOCAL_DOER_ROOTS:
-                anchor_country = next((a.country for a in tgts if a and a.country), None)
-            srcs = [a for a in (parties.fill(a, anchor_country) for a in srcs) if a.country or a.code]
-            if not srcs:
-                continue
-            src_country = next((a.country for a in srcs if a.country), None)
-            src_codes = {a.code for a in srcs if a.code}
-            # Domestic sectors ("protesters", "villagers") take the doer's country only for
-            # acts done at home (investigations, arrests, bans); violence crosses borders.
-            domestic = src_country if root in codes.DOMESTIC_ROOTS else None
-            if domestic is None and any(a.sector in codes.NONSTATE for a in srcs):
-                domestic = src_country  # rebels, protesters: their fight is at home
-            tgts = []
-            route_no = 99
-            for n, route in enumerate(cand.targets):
-                resolved = self._resolve_all(route, ctx, cache, inner=True, places=placey)
-                sib = next((a.country for a in resolved if a.country), None)
-                where = here
-                found = [a for a in (parties.fill(a, sib or where or domestic) for a in resolved)
-                         if (a.country or a.code) and a.code not in src_codes]
-                if found:
-                    tgts, route_no = found, n
-                    break
-            symmetric = (len({a.code or a.text for a in srcs}) > 1
-                         and cand.pattern.code.startswith(codes.SYMMETRIC)
-                         and not cand.pattern.code.startswith(codes.ONE_WAY))
-            if symmetric and route_no >= cand.primary:
-                tgts = []  # a guessed target loses to the parties' own pairing
-            if all(a.sector in codes.NONPOLITICAL for a in srcs) and not any(
-                    parties.political(t) or (root in ("18", "19", "20") and t.sector == "CVL")
-                    for t in tgts):
-                # "poachers killed two rhinos", "a mining company agreed to merge"; but
-                # "a Saudi businessman is suing the United States" stays.
-                continue
-            pairs: list[tuple[Actor, Actor | None]]
-            if not tgts and len({a.code or a.text for a in srcs}) > 1 \
-                    and cand.pattern.code.startswith(codes.SYMMETRIC) \
-                    and not cand.pattern.code.startswith(codes.ONE_WAY):
-                # "Thailand and Cambodia signed a ceasefire": each party acts towards the other.
-                pairs = [(a, b) for a in srcs for b in srcs if a is not b and not parties.same(a, b)]
-            else:
-                if not tgts and cand.pattern.needs_target:
+                srcs = self._resolve_all(cand.sources, ctx, cache)
+                if not srcs:
                     continue
-                pairs = [(a, b) for a in srcs for b in (tgts or [None])]
-            mod = modality(cand.trigger, self.lexicon)
-            attr_span = attribution(cand.trigger, self.lexicon)
-            attr_actor = None
-            if attr_span is not None:
-                attr_actor = self.resolver.resolve_span(attr_span, ctx)
-            ev_date, precision = self._date(cand.trigger, sent, anchor, mod)
-            base_code = cand.pattern.code
-            for src, tgt in pairs:
-                if True:
-                    if tgt is not None and parties.same(src, tgt):
+                root = cand.pattern.code[:2]
+                # Attacks, seizures, aid and sanctions hit places: "shelled residential areas
+                # of Kharkiv" targets Ukraine. Elsewhere a town is where, not whom.
+                placey = root in codes.PLACE_TARGET_ROOTS or cand.pattern.code.startswith("087")
+                tgts: list[Actor] = []
+                for route in cand.targets:
+                    tgts = self._resolve_all(route, ctx, cache, inner=True, places=placey)
+                    if tgts:
+                        break
+                if cand.content_subject is not None:
+                    # "the UN warned that armed groups could attack": a warning about others.
+                    about = self._actor(cand.content_subject, ctx, cache)
+                    if about is None or not any(parties.same_party(about, a) for a in srcs):
                         continue
-                    code, ev_mod = base_code, mod
-                    own = attr_actor is not None and parties.same_party(attr_actor, src)
-                    # "X said it would strike" (indirect speech, the reporter first) is the
-                    # announcement; "X will strike, its minister said" stays a future act.
-                    indirect = attr_span is not None and attr_span.end <= cand.trigger.i
-                    if own and indirect and mod == "future" and (
-                            codes.intent_code(base_code) != base_code or base_code[:2] in ("03", "13")) \
-                            and not (base_code[:2] == "15" and tgt is None):
-                        # The actor announcing its own future act is the event:
-                        # "X said it would strike" is a threat, "... would send aid" an offer.
-                        code, ev_mod = codes.intent_code(base_code), "asserted"
-                    if ev_mod == "negated" and code in codes.NEGATED_AS:
-                        code, ev_mod = codes.NEGATED_AS[code], "asserted"  # "did not comment"
-                    entry = lookup(code)
-                    attr_text = attr_code = None
-                    if attr_span is not None and not own:
-                        attr_text = attr_span.text
-                        attr_code = attr_actor.code if attr_actor is not None else None
-                    key = (entry.code, src.code or src.text, (tgt.code or tgt.text) if tgt else None)
-                    if key in seen:
+                if not located:
+                    place = self.resolver.locate(sent, ctx)
+                    located = True
+                here = getattr(place, "country", None)
+                # Domestic actors named without a country ("police arrested protesters")
+                # take it from where the event happened, or from the other side.
+                # Coordinated doers share a modifier: "Russian drones and missiles".
+                sibling = next((a.country for a in srcs if a.country), None)
+                anchor_country = sibling or here or sentence_country
+                if anchor_country is None and root in codes.LOCAL_DOER_ROOTS:
+                    anchor_country = next((a.country for a in tgts if a and a.country), None)
+                unfilled = srcs
+                srcs = [a for a in (parties.fill(a, anchor_country) for a in srcs) if a.country or a.code]
+                if not srcs:
+                    if pass_no == 0 and any(a.sector in codes.NONSTATE for a in unfilled):
+                        deferred.append(cand)
+                    continue
+                src_country = next((a.country for a in srcs if a.country), None)
+                src_codes = {a.code for a in srcs if a.code}
+                # Domestic sectors ("protesters", "villagers") take the doer's country only for
+                # acts done at home (investigations, arrests, bans); violence crosses borders.
+                domestic = src_country if root in codes.DOMESTIC_ROOTS else None
+                if domestic is None and any(a.sector in codes.NONSTATE for a in srcs):
+                    domestic = src_country  # rebels, protesters: their fight is at home
+                tgts = []
+                route_no = 99
+                for n, route in enumerate(cand.targets):
+                    resolved = self._resolve_all(route, ctx, cache, inner=True, places=placey)
+                    sib = next((a.country for a in resolved if a.country), None)
+                    where = here
+                    found = [a for a in (parties.fill(a, sib or where or domestic) for a in resolved)
+                             if (a.country or a.code) and a.code not in src_codes]
+                    if found:
+                        tgts, route_no = found, n
+                        break
+                symmetric = (len({a.code or a.text for a in srcs}) > 1
+                             and cand.pattern.code.startswith(codes.SYMMETRIC)
+                             and not cand.pattern.code.startswith(codes.ONE_WAY))
+                if symmetric and route_no >= cand.primary:
+                    tgts = []  # a guessed target loses to the parties' own pairing
+                if all(a.sector in codes.NONPOLITICAL for a in srcs) and not any(
+                        parties.political(t) or (root in ("18", "19", "20") and t.sector == "CVL")
+                        for t in tgts):
+                    # "poachers killed two rhinos", "a mining company agreed to merge"; but
+                    # "a Saudi businessman is suing the United States" stays.
+                    continue
+                pairs: list[tuple[Actor, Actor | None]]
+                if not tgts and len({a.code or a.text for a in srcs}) > 1 \
+                        and cand.pattern.code.startswith(codes.SYMMETRIC) \
+                        and not cand.pattern.code.startswith(codes.ONE_WAY):
+                    # "Thailand and Cambodia signed a ceasefire": each party acts towards the other.
+                    pairs = [(a, b) for a in srcs for b in srcs if a is not b and not parties.same(a, b)]
+                else:
+                    if not tgts and cand.pattern.needs_target:
                         continue
-                    seen.add(key)
-                    ev = Event(
-                        article_id=article_id,
-                        date=ev_date, date_precision=precision,
-                        sentence_index=s_index, sentence=sent.text.strip(),
-                        event_text=words_text(cand.words),
-                        source_text=src.text, source_code=src.code, source_country=src.country,
-                        source_sector=src.sector,
-                        target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
-                        target_country=tgt.country if tgt else None,
-                        target_sector=tgt.sector if tgt else None,
-                        cameo=entry.code, cameo_root=entry.root, quad_class=entry.quad_class,
-                        goldstein=entry.goldstein, plover=entry.plover, plover_mode=entry.plover_mode,
-                        modality=ev_mod, attribution_text=attr_text, attribution_code=attr_code,
-                    )
-                    if place is not None:
-                        ev.location_name = getattr(place, "name", None)
-                        ev.location_country = getattr(place, "country", None)
-                        ev.latitude = getattr(place, "latitude", None)
-                        ev.longitude = getattr(place, "longitude", None)
-                    ev.id = _event_id(article_id, s_index, ev, cand.trigger.i)
-                    out.append(ev)
+                    pairs = [(a, b) for a in srcs for b in (tgts or [None])]
+                mod = modality(cand.trigger, self.lexicon)
+                attr_span = attribution(cand.trigger, self.lexicon)
+                attr_actor = None
+                if attr_span is not None:
+                    attr_actor = self.resolver.resolve_span(attr_span, ctx)
+                ev_date, precision = self._date(cand.trigger, sent, anchor, mod)
+                base_code = cand.pattern.code
+                for src, tgt in pairs:
+                    if True:
+                        if tgt is not None and parties.same(src, tgt):
+                            continue
+                        code, ev_mod = base_code, mod
+                        own = attr_actor is not None and parties.same_party(attr_actor, src)
+                        # "X said it would strike" (indirect speech, the reporter first) is the
+                        # announcement; "X will strike, its minister said" stays a future act.
+                        indirect = attr_span is not None and attr_span.end <= cand.trigger.i
+                        if own and indirect and mod == "future" and (
+                                codes.intent_code(base_code) != base_code or base_code[:2] in ("03", "13")) \
+                                and not (base_code[:2] == "15" and tgt is None):
+                            # The actor announcing its own future act is the event:
+                            # "X said it would strike" is a threat, "... would send aid" an offer.
+                            code, ev_mod = codes.intent_code(base_code), "asserted"
+                        if ev_mod == "negated" and code in codes.NEGATED_AS:
+                            code, ev_mod = codes.NEGATED_AS[code], "asserted"  # "did not comment"
+                        entry = lookup(code)
+                        attr_text = attr_code = None
+                        if attr_span is not None and not own:
+                            attr_text = attr_span.text
+                            attr_code = attr_actor.code if attr_actor is not None else None
+                        key = (entry.code, src.code or src.text, (tgt.code or tgt.text) if tgt else None)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        ev = Event(
+                            article_id=article_id,
+                            date=ev_date, date_precision=precision,
+                            sentence_index=s_index, sentence=sent.text.strip(),
+                            event_text=words_text(cand.words),
+                            source_text=src.text, source_code=src.code, source_country=src.country,
+                            source_sector=src.sector,
+                            target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
+                            target_country=tgt.country if tgt else None,
+                            target_sector=tgt.sector if tgt else None,
+                            cameo=entry.code, cameo_root=entry.root, quad_class=entry.quad_class,
+                            goldstein=entry.goldstein, plover=entry.plover, plover_mode=entry.plover_mode,
+                            modality=ev_mod, attribution_text=attr_text, attribution_code=attr_code,
+                        )
+                        if place is not None:
+                            ev.location_name = getattr(place, "name", None)
+                            ev.location_country = getattr(place, "country", None)
+                            ev.latitude = getattr(place, "latitude", None)
+                            ev.longitude = getattr(place, "longitude", None)
+                        ev.id = _event_id(article_id, s_index, ev, cand.trigger.i)
+                        out.append(ev)
         return out
 
     # ------------------------------------------------------------ candidates
@@ -394,7 +407,8 @@ class EventCoder:
                 # ... unless they name their own doer: "welcomed Syria's pledge",
                 # "called Warsaw's accusations a provocation".
                 def theme(t: Token) -> bool:
-                    return not any(c.dep_ == "poss" and c.lower_ not in _PRONOUNS
+                    return not any((c.dep_ == "poss" and c.lower_ not in _PRONOUNS)
+                                   or (c.dep_ == "prep" and c.lower_ == "between")
                                    for c in t.children)
                 for c in tok.children:
                     if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -1005,6 +1019,11 @@ class EventCoder:
                 if a is not None:
                     return a
         if tok.lower_ in _PRONOUNS:
+            if tok.dep_ == "dobj" and tok.head.dep_ == "conj":
+                # "found an American guilty and sentenced him": him is the first object
+                prev = child(tok.head.head, "dobj")
+                if prev is not None and prev.lower_ not in _PRONOUNS:
+                    return self._resolve_token(prev, ctx, depth_left - 1, places)
             if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 return None  # "accusing him of ...": not the speaker
             speaker = self._speaker(tok)

@@ -34,7 +34,10 @@ def political(actor: Actor) -> bool:
     if actor.sector:
         return actor.sector not in NONPOLITICAL and actor.sector != "CVL"
     parts = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
-    return bool(actor.code) and not all(p.startswith(("place:", "region:")) for p in parts)
+    # "two rhinos in a national park in South Africa" is placed, not political.
+    located = any(f" {w} " in f" {actor.text.lower()} " for w in ("in", "at", "near", "across"))
+    return bool(actor.code) and not located and not all(
+        p.startswith(("place:", "region:")) for p in parts)
 
 
 def fill(actor: Actor, country: str | None) -> Actor:

@@ -117,6 +117,9 @@ class Store:
         if merge is not None and merge not in SCOPES:
             raise StoreError(f"merge scope must be one of {SCOPES}, not {merge!r}")
         self.conn = self._connect(lock_timeout)
+        # DuckDB draws progress bars on stdout for long statements; our stdout
+        # carries JSONL/CSV/TSV output.
+        self.conn.execute("SET enable_progress_bar = false")
         self._check_schema(merge)
 
     # -- opening ----------------------------------------------------------------
