@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..config import DEFAULT_DB
 
+
 def _console(stderr: bool = False) -> Console:
     # Piped output would otherwise be laid out for 80 columns and fold every cell.
     console = Console(stderr=stderr)

@@ -12,6 +12,22 @@ from ..errors import ConfigError
 from .common import check_format, emit_rows, stderr, stdout
 
 
+def run_conformance(gold: Path, dictionaries: list[Path], model: str,
+                    report: Path | None) -> None:
+    """Run a PETRARCH unit-test suite with its dictionaries and print pass/fail."""
+    from ..petrarch.conformance import evaluate_suite, format_report
+
+    try:
+        result = evaluate_suite(gold, dictionaries if len(dictionaries) > 1 else dictionaries[0],
+                                model=model, report=report)
+    except ConfigError as exc:
+        stderr.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    stdout.print(format_report(result, failures=True), markup=False, highlight=False)
+    if report is not None:
+        stderr.print(f"report written to {report}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the `evaluate` command to the root app."""
 
@@ -22,8 +38,10 @@ def register(app: typer.Typer) -> None:
                                 help="plover, petrarch or jsonl (default: detected)."),
         report: Path = typer.Option(None, "--report",
                                     help="Write the full report (.md Markdown, .json JSON)."),
-        dictionaries: Path = typer.Option(None, "--dictionaries",
-                                          help="PETRARCH dictionaries (folder or file) to code with."),
+        dictionaries: list[Path] = typer.Option(
+            [], "--dictionaries",
+            help="PETRARCH dictionaries (folder or files; repeatable) to code with. With a "
+                 "PETRARCH unit-test XML this runs the conformance suite: pass/fail per record."),
         dictionaries_mode: str = typer.Option("extend", "--dictionaries-mode",
                                               help="'extend' our lexicon or 'replace' it."),
         actors: list[Path] = typer.Option(None, "--actors", help="Extra actor files."),
@@ -38,19 +56,23 @@ def register(app: typer.Typer) -> None:
         Prints a summary, the type confusion table and the first misses and
         false alarms; --report writes all of them.
         """
-        from ..evaluate import predict, read_gold, score
+        from ..evaluate import detect_format, predict, read_gold, score
         from ..nlp import load_nlp
         from ..pipeline import build_coder
         from .run import build_config
 
         if fmt is not None:
             check_format(fmt, ("plover", "petrarch", "jsonl"))
+        if dictionaries and gold.exists() and (fmt or detect_format(gold)) == "petrarch":
+            run_conformance(gold, dictionaries, model, report)
+            return
         check_format(modality, ("auto", "asserted", "all"))
         check_format(type_name, ("plover", "root"))
         try:
             records = read_gold(gold, fmt)
             config = build_config(Path("unused.duckdb"), 1, model, actors=actors,
-                                  dictionaries=dictionaries, dictionaries_mode=dictionaries_mode)
+                                  dictionaries_mode=dictionaries_mode)
+            config.dictionaries = list(dictionaries)
             nlp = load_nlp(model)
             coder = build_coder(config)
         except ConfigError as exc:

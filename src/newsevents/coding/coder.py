@@ -200,20 +200,30 @@ class EventCoder:
         seen: set[tuple[Any, ...]] = set()
         cache: dict[int, Actor | None] = {}
         deferred: list[_Cand] = []
+        # Candidates whose doer is a real actor the resolver cannot place: coded last,
+        # with the doer's text kept and no code ("never invent a country").
+        unplaced: list[_Cand] = []
         sentence_country: str | None = None
-        for pass_no in (0, 1):
+        for pass_no in (0, 1, 2):
             if pass_no == 1:
                 # Doers named only by a domestic sector ("protesters stormed parliament")
                 # take the country of a sentence whose other events all share one.
                 countries = {c for e in out for c in (e.source_country, e.target_country) if c}
                 if not deferred or len(countries) != 1:
-                    break
+                    unplaced.extend(deferred)
+                    continue
                 sentence_country = countries.pop()
-            for cand in (cands if pass_no == 0 else deferred):
+            batch = cands if pass_no == 0 else deferred if pass_no == 1 else unplaced
+            for cand in batch:
                 if self._discarded(cand, lemmas, lowered):
                     continue
-                srcs = self._resolve_all(cand.sources, ctx, cache)
+                if pass_no == 2:
+                    srcs = self._unplaced_actors(cand.sources, ctx, cache)
+                else:
+                    srcs = self._resolve_all(cand.sources, ctx, cache)
                 if not srcs:
+                    if pass_no == 0:
+                        unplaced.append(cand)
                     continue
                 root = cand.pattern.code[:2]
                 # Attacks, seizures, aid and sanctions hit places: "shelled residential areas
@@ -241,10 +251,13 @@ class EventCoder:
                 if anchor_country is None and root in codes.LOCAL_DOER_ROOTS:
                     anchor_country = next((a.country for a in tgts if a and a.country), None)
                 unfilled = srcs
-                srcs = [a for a in (parties.fill(a, anchor_country) for a in srcs) if a.country or a.code]
+                srcs = [a for a in (parties.fill(a, anchor_country) for a in srcs)
+                        if a.country or a.code or pass_no == 2]
                 if not srcs:
                     if pass_no == 0 and any(a.sector in codes.NONSTATE for a in unfilled):
                         deferred.append(cand)
+                    elif pass_no < 2:
+                        unplaced.append(cand)
                     continue
                 src_country = next((a.country for a in srcs if a.country), None)
                 src_codes = {a.code for a in srcs if a.code}
