@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -91,10 +92,9 @@ class Analyzer:
             try:
                 outcomes.append(to_article(item, self.config))
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop a run
-                log.exception("article extraction failed for %s", item.source_path)
+                log.debug("article extraction failed for %s", item.source_path, exc_info=True)
                 outcomes.append(error(item.source_path, "article", "no_body",
-                                      f"extraction raised {type(exc).__name__}: {exc}",
-                                      item.locator))
+                                      f"extraction raised {describe(exc)}", item.locator))
         articles = [o for o in outcomes if isinstance(o, Article)]
         analysed = {id(a): r for a, r in zip(articles, self.analyze_articles(articles), strict=True)}
         return [analysed[id(o)] if isinstance(o, Article) else o for o in outcomes]
@@ -133,9 +133,9 @@ class Analyzer:
                 events = self.coder.code_doc(doc, date=article.published, article_id=article.id,
                                              dateline=article.dateline)
             except Exception as exc:  # noqa: BLE001 - keep the article, report the coder fault
-                log.exception("coding failed for article %s", article.id)
+                log.debug("coding failed for article %s", article.id, exc_info=True)
                 results[i] = error(article.source_path or article.id, "coding", "coding_failed",
-                                   f"{type(exc).__name__}: {exc}")
+                                   describe(exc), article.input_id)
                 continue
             for ev in events:
                 ev.input_id = article.input_id
@@ -165,6 +165,16 @@ def build_coder(config: Config) -> Any:
 
     return build_petrarch_coder(config.dictionaries, config.dictionaries_mode, base=ours,
                                 kinds=config.dictionary_kinds or None)
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one line for an error record: type, message and where it was raised.
+
+    Full tracebacks go to the debug log (`--verbose`), not to every run's stderr.
+    """
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {Path(tb[-1].filename).name}:{tb[-1].lineno})" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
 
 
 def body_start(text: str) -> int:
@@ -358,8 +368,9 @@ class Pipeline:
         try:
             written = store.write_result(outcome)
         except Exception as exc:  # noqa: BLE001 - the store rolled back; keep going
-            log.exception("store write failed for %s", article.id)
-            err = error(article.source_path or article.id, "store", "store_failed", str(exc))
+            log.debug("store write failed for %s", article.id, exc_info=True)
+            err = error(article.source_path or article.id, "store", "store_failed",
+                        describe(exc))
             summary.errors[err.reason] += 1
             store.write_error(err, run_id)
             return

@@ -7,6 +7,7 @@ spaCy keeps one file per CLI command.
 from __future__ import annotations
 
 import importlib
+import logging
 
 import typer
 
@@ -18,6 +19,16 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+@app.callback()
+def _root(
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Log details, with tracebacks of failed inputs, to stderr."),
+) -> None:
+    """Turn raw news into political event data."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
 
 # Order here is the order of `newsevents --help`.
 COMMAND_MODULES = ("run", "fetch", "code", "demo", "query", "actor", "evaluate")

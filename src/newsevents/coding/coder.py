@@ -68,6 +68,11 @@ _ARTIFACTS = {"statement", "resolution", "law", "bill", "decree", "decision", "o
               "directive", "ruling", "motion", "note", "message", "memo", "announcement",
               "legislation", "regulation", "rule", "amendment", "initiative", "document"}
 _WARN_VERBS = {"warn", "caution"}
+# Entity types that name people or bodies (not places, dates or things).
+_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
+# Heads that stand for the group they belong to: "members of the committee".
+_PART_NOUNS = {"member", "representative", "delegate", "delegation", "envoy", "spokesman",
+               "spokeswoman", "spokesperson", "head", "chief", "leader", "official", "group"}
 # Passive verbs whose subject is the doer of their complement ("X is expected to sign").
 _RAISING = {"expect", "schedule", "set", "due", "slate", "poise", "believe", "say", "report",
             "think", "reckon", "rumor", "rumour", "understand", "allege", "suppose", "plan",
@@ -153,6 +158,8 @@ class EventCoder:
         self._report = lex.words("report_verbs")
         self._prediction = lex.words("prediction_verbs")
         self._reverse_light = lex.words("reverse_light_verbs")
+        self._actor_nouns = lex.words("actor_nouns")
+        self._body_nouns = lex.words("body_nouns")
         self._depth = 0  # nesting of complement coding (guards against cyclic parses)
         self._light = self._light | self._reverse_light
 
@@ -989,6 +996,59 @@ class EventCoder:
             if whole is not None:
                 out.append(whole)
         return out
+
+    def _unplaced_actors(self, toks: list[Token], ctx: Any,
+                         cache: dict[Any, Actor | None]) -> list[Actor]:
+        """Doers that are real actors the resolver cannot place in a country.
+
+        "Prisoners rioted", "the APEC forum agreed", "Judge Alejandro Rivera ordered":
+        the event is kept with the doer's text and no code or country (the project
+        never invents a country). Only actor-like phrases qualify: a sector the
+        resolver recognised ("protesters"), a person, organisation or nationality
+        entity, or a noun of the grammar list `actor_nouns`; "shares", "the match"
+        or "prices" never do.
+
+        Args:
+            toks: The doer tokens of a candidate.
+            ctx: The resolver context.
+            cache: The sentence's resolution cache.
+
+        Returns:
+            Unplaced actors (code and country None), possibly empty.
+        """
+        out: list[Actor] = []
+        for tok in toks:
+            a = self._actor(tok, ctx, cache)
+            if a is not None:
+                if a.sector and a.sector not in codes.NONPOLITICAL:
+                    out.append(a)
+                continue
+            if self._actor_like(tok):
+                out.append(Actor(text=phrase(tok).text, matched="unplaced"))
+        return out
+
+    def _actor_like(self, tok: Token, depth_left: int = 2) -> bool:
+        """True when the phrase headed by `tok` names people or an organisation."""
+        if depth_left <= 0 or tok.lower_ in _PRONOUNS or tok.lower_ in _RELATIVE:
+            return False
+        lem = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
+                                   or lem in _NOT_ACTORS):
+            return False
+        if lem in self._actor_nouns or tok.lower_ in self._actor_nouns:
+            return True
+        if tok.ent_type_ in _ACTOR_ENTS and tok.pos_ == "PROPN":
+            return True
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _ACTOR_ENTS
+                                      for c in tok.children):
+            # "the APEC forum", "a Hamas cell": a named body's unit (not "Apple shares",
+            # which the markets discard and the lexicon's non-actors already refuse).
+            return lem in self._body_nouns
+        if lem in _PART_NOUNS:
+            # "members of the Association of African Jurists"
+            return any(self._actor_like(g, depth_left - 1) for c in tok.children
+                       if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in pobjs(c))
+        return False
 
     def _actor(self, tok: Token, ctx: Any, cache: dict[Any, Actor | None],
                places: bool = False) -> Actor | None:
