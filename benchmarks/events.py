@@ -1,6 +1,6 @@
 """Event-coding accuracy on the gold sets, with the definitions of `newsevents evaluate`.
 
-    .venv/bin/python benchmarks/events.py [--reports DIR]
+    .venv/bin/python benchmarks/events.py [--reports DIR] [--plover-conventions]
 
 Sets (each skipped, saying why, when absent):
   * ../shared/data/events/plover/PLOVER_GSR_dev.json  (158 PLOVER gold records)
@@ -30,6 +30,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=Path, default=None)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--plover-conventions", action="store_true",
+                    help="code with EventCoder's PLOVER_CONVENTIONS (protest target = home "
+                         "government; symmetric acts without a target)")
     args = ap.parse_args()
 
     from newsevents.actors import ActorResolver
@@ -38,7 +41,9 @@ def main() -> None:
     from newsevents.nlp import load_nlp
 
     nlp = load_nlp(args.model) if args.model else load_nlp()
-    coder = EventCoder(ActorResolver.load())
+    from newsevents.coding.coder import PLOVER_CONVENTIONS
+
+    coder = EventCoder(ActorResolver.load(), **(PLOVER_CONVENTIONS if args.plover_conventions else {}))
     print("| set | records | type acc. (main) | type P / R / F1 | source F1 | target F1 "
           "| triple P / R / F1 | no-event false rate | seconds |")
     print("|---|---|---|---|---|---|---|---|---|")

@@ -63,6 +63,17 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 assert len(GDELT_COLUMNS) == 61
 
+#: The codebook's type of each GDELT column that is not a STRING.
+_GDELT_INTEGER = frozenset({
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+    "NumSources", "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type",
+    "DATEADDED",
+})
+_GDELT_FLOAT = frozenset({
+    "FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long",
+})
+
 # Tabs, line breaks and quotes would break GDELT's unquoted TSV; they become spaces.
 _CLEAN = "nullif(trim(regexp_replace({}, '[\\s\"]+', ' ', 'g')), '')"
 
@@ -213,13 +224,19 @@ def export_gdelt(db: Db, fh: IO[str], filt: EventFilter, header: bool = True) ->
 
 
 def read_gdelt(path: str | Path, header: bool = True) -> Any:
-    """Read a GDELT 2.0 event file (ours or GDELT's) into a pandas DataFrame."""
+    """Read a GDELT 2.0 event file (ours or GDELT's) into a pandas DataFrame.
+
+    Columns get the codebook's types: nullable integers, floats, and strings
+    (so CAMEO codes keep their leading zeros: "042", not 42).
+    """
     import pandas as pd
 
+    dtype = {c: "Int64" if c in _GDELT_INTEGER else "float64" if c in _GDELT_FLOAT else "string"
+             for c in GDELT_COLUMNS}
     return pd.read_csv(path, sep="\t", header=0 if header else None,
                        names=None if header else list(GDELT_COLUMNS),
-                       quoting=csv.QUOTE_NONE, dtype={"EventCode": str, "EventBaseCode": str,
-                                                      "EventRootCode": str}, low_memory=False)
+                       quoting=csv.QUOTE_NONE, dtype=dtype, keep_default_na=False,
+                       na_values=[""])
 
 
 def _event_columns() -> str:

@@ -72,7 +72,7 @@ class EventFilter:
         plover: PLOVER event type ("THREATEN"), case-insensitive.
         quad: QuadClass 1-4.
         min_sources: Keep events reported by at least this many outlets.
-        story: Story id.
+        story: Story id: events any copy of the story reports.
         article: Article id (the event's first report).
         limit: Most rows to return (None: all).
     """
@@ -142,7 +142,8 @@ class EventFilter:
             conds.append(f"{p}num_sources >= ?")
             params.append(int(self.min_sources))
         if self.story:
-            conds.append(f"{p}story_id = ?")
+            # Any event the story reports, including those first seen in another story.
+            conds.append(f"{p}id IN (SELECT event_id FROM mentions WHERE story_id = ?)")
             params.append(self.story)
         if self.article:
             conds.append(f"{p}article_id = ?")
@@ -423,7 +424,7 @@ def stories(db: Db, *, min_articles: int = 1, since: str | None = None, limit: i
         having += " AND min(try_cast(left(a.published, 10) AS DATE)) >= CAST(? AS DATE)"
         params.append(since)
     sql = f"""
-        WITH ev AS (SELECT story_id, count(*) AS events FROM events
+        WITH ev AS (SELECT story_id, count(DISTINCT event_id) AS events FROM mentions
                     WHERE story_id IS NOT NULL GROUP BY story_id)
         SELECT a.story_id,
                coalesce(arg_min(a.title, a.ingested_at) FILTER (WHERE a.duplicate_of IS NULL),

@@ -72,10 +72,18 @@ def test_nothing_writable_stays_in_memory(tmp_path: Path, monkeypatch: pytest.Mo
 def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   fresh: list[int]) -> None:
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path))
-    name = f"places-v{places.CACHE_VERSION}-{places._geonames_version()}.marshal"
+    name = places.cache_name()
     (tmp_path / name).write_bytes(b"\x00garbage")
     assert places.load_city_index() == FAKE
     monkeypatch.setattr(places, "_MEMO", {})
     (tmp_path / name).write_bytes(marshal.dumps({"wrong": "shape"}))
     assert places.load_city_index() == FAKE
     assert len(fresh) == 2
+
+
+def test_cache_name_follows_the_stop_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cache built before a word joined the stop list must not be reused (it still holds
+    # the word as a town: "Federal" read as Federal, Argentina).
+    before = places.cache_name()
+    monkeypatch.setattr(places, "_NOT_PLACES", places._NOT_PLACES | {"someword"})
+    assert places.cache_name() != before

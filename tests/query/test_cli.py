@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -14,33 +12,13 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-
-def _load_register():
-    """Import cli/query.py's register(), even before every sibling command module exists.
-
-    The root app (`newsevents.cli`) imports all command groups; these tests
-    exercise this group alone on its own Typer app.
-    """
-    try:
-        from newsevents.cli.query import register
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("newsevents.cli."):
-            raise
-        import newsevents
-
-        for name in [n for n in sys.modules if n.startswith("newsevents.cli")]:
-            del sys.modules[name]
-        shell = types.ModuleType("newsevents.cli")
-        shell.__path__ = [str(Path(newsevents.__file__).parent / "cli")]
-        sys.modules["newsevents.cli"] = shell
-        from newsevents.cli.query import register
-    return register
+from newsevents.cli.query import register
 
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
     root = typer.Typer()
-    _load_register()(root)
+    register(root)
     from newsevents.cli import common
 
     common.stdout.width = 200  # tables fold long cells in an 80-column test terminal
@@ -132,9 +110,8 @@ def test_export_command(app: typer.Typer, store_path: Path, tmp_path: Path) -> N
 
 
 def test_cli_constants_follow_the_library(app: typer.Typer) -> None:
+    import newsevents.cli.query as cli
     from newsevents import export, query
-
-    cli = sys.modules["newsevents.cli.query"]
     assert cli.ARTICLE_COLUMNS == query.ARTICLE_COLUMNS
     assert cli.DYAD_COLUMNS == query.DYAD_COLUMNS
     assert cli.EXPORT_FORMATS == export.FORMATS

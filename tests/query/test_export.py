@@ -119,3 +119,20 @@ def test_csv_and_jsonl(store_path: Path, tmp_path: Path) -> None:
     assert json.loads(line)["cameo"] == "057"
     with pytest.raises(ValueError, match="format"):
         export.export(store_path, "xml", buf)
+
+
+def test_read_gdelt_keeps_codebook_types(store_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    export.export(store_path, "gdelt", out)
+    df = export.read_gdelt(out)
+    row = df[df["EventCode"] == "042"].iloc[0]
+    assert row["EventRootCode"] == "04" and row["SQLDATE"] == 20240115
+    assert str(df["SQLDATE"].dtype) == "Int64" and str(df["GoldsteinScale"].dtype) == "float64"
+    assert pd.isna(row["Actor1EthnicCode"])
+
+
+def test_gdelt_types_cover_the_codebook() -> None:
+    table = shared_path("data", "events", "cameo", "gdelt2_event_columns.tsv")
+    types = {r["name"]: r["type"] for r in csv.DictReader(table.open(), delimiter="\t")}
+    assert {c for c, t in types.items() if t == "INTEGER"} == export._GDELT_INTEGER
+    assert {c for c, t in types.items() if t == "FLOAT"} == export._GDELT_FLOAT

@@ -162,3 +162,17 @@ def test_two_phase_and_single_phase_queries_agree(store_path: Path) -> None:
     assert query.events(store_path, modality="all", limit=None) == \
         query.events(store_path, modality="all", limit=query.TWO_PHASE_MAX)
     assert query.events(store_path, source="NOBODY") == []
+
+
+def test_story_filter_finds_events_first_reported_by_another_story() -> None:
+    from store.factory import make_event, make_result
+
+    with Store(":memory:") as store:
+        store.write_result(make_result("x1", "One.", [make_event()], story_id="sA"))
+        store.write_result(make_result("x2", "Two.", [make_event(), make_event("RUSGOV")],
+                                       story_id="sB"))
+        assert len(query.events(store, story="sA")) == 1
+        both = query.events(store, story="sB")
+        assert {e["source_code"] for e in both} == {"PRKGOV", "RUSGOV"}
+        assert both[0]["story_id"] == "sA" or both[1]["story_id"] == "sA"
+        assert {r["story_id"]: r["events"] for r in query.stories(store)} == {"sA": 1, "sB": 2}

@@ -297,3 +297,28 @@ def test_optimize_keeps_rows_and_key(db: Path) -> None:
         # still keyed: a later report of the same event merges into it
         store.write_result(make_result("o9", "Body nine.", [make_event("USAGOV")]))
         assert len(_events(store)) == 4
+
+
+def test_reader_in_the_writers_process_gets_the_snapshot(db: Path) -> None:
+    with Store(db, snapshot_every=0) as writer:
+        writer.write_result(make_result("a1", TEXT, [make_event()]))
+        with Store(db, read_only=True, lock_timeout=0.2) as reader:
+            assert reader.is_snapshot and reader.counts()["events"] == 1
+
+
+def test_bulk_path_with_articles_skips_stored_content() -> None:
+    arts = pd.DataFrame([
+        {"id": "b1", "text": "one", "content_hash": "h1", "publisher": "Wire"},
+        {"id": "b2", "text": "two", "content_hash": "h2", "url": "https://www.herald.example/x"},
+    ])
+    events = pd.DataFrame([make_event().to_dict() | {"article_id": "b1", "source_key": "wire"},
+                           make_event().to_dict() | {"article_id": "b2",
+                                                     "source_key": "herald.example"}])
+    with Store(":memory:") as store:
+        assert store.write_events(events, articles=arts) == 2
+        keys = dict(store.conn.execute("SELECT id, source_key FROM articles").fetchall())
+        assert keys == {"b1": "wire", "b2": "herald.example"}
+        store.write_events(events.iloc[:0], articles=arts)  # same content again: skipped
+        assert store.counts()["articles"] == 2
+        (ev,) = _events(store)
+        assert (ev["num_articles"], ev["num_sources"]) == (2, 2)

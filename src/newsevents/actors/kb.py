@@ -33,6 +33,7 @@ ROLE_SECTORS: dict[str, str] = {
     "foreign_minister": "GOV",
     "defence_minister": "GOV",
     "minister": "GOV",
+    "senior_official": "GOV",  # a state or ruling-party official without a ministry
     "spokesperson": "GOV",
     "military_spokesperson": "MIL",
     "governor": "GOV",
@@ -156,44 +157,89 @@ class Spell:
 
 @dataclass(slots=True)
 class Person:
-    """A person and all their role spells."""
+    """A person and all their role spells.
+
+    `home` is the country a person belongs to when they hold roles in several (a French
+    president is also co-prince of Andorra; the British monarch reigns over other
+    realms): the one where they spent the longest in office, ties going to the more
+    populous country (see `set_home`). It is None for people of a single country.
+    """
 
     name: str
     aliases: list[str]
     spells: list[Spell]
+    home: str | None = None
 
     @property
     def countries(self) -> list[str]:
+        """Their countries, most recent first; the home country first among equals."""
         seen: list[str] = []
-        for spell in sorted(self.spells, key=lambda s: s.start, reverse=True):
+        for spell in sorted(self.spells, key=lambda s: (s.start, s.country == self.home),
+                            reverse=True):
             if spell.country not in seen:
                 seen.append(spell.country)
         return seen
 
-    def spell_on(self, day: dt.date, weight: dict[str, int] | None = None) -> Spell | None:
+    def set_home(self, weight: dict[str, int], today: dt.date | None = None) -> None:
+        """Decide `home` (only for people with roles in several countries).
+
+        Args:
+            weight: ISO alpha-3 -> population, the tie-break.
+            today: Where open spells end for counting (today when None).
+        """
+        if len({s.country for s in self.spells}) < 2:
+            self.home = None
+            return
+        end_of_open = today or dt.date.today()
+        days: dict[str, int] = {}
+        for s in self.spells:
+            days[s.country] = days.get(s.country, 0) + ((s.end or end_of_open) - s.start).days
+        self.home = max(days, key=lambda c: (days[c], weight.get(c, 0)))
+
+    def _rank(self, s: Spell, prefer: frozenset[str] | set[str]) -> tuple[bool, bool]:
+        # The country the phrase names first ("Andorra's co-prince Macron"), then home.
+        return (s.country not in prefer, self.home is not None and s.country != self.home)
+
+    def spell_on(self, day: dt.date, weight: dict[str, int] | None = None,
+                 prefer: frozenset[str] | set[str] = frozenset()) -> Spell | None:
         """The role held on `day`, else None.
 
-        When several roles are held at once, an undisputed one beats one marked
-        "# overlap ok" (a rival claimant's), then the most senior role wins, then
-        the country with the larger `weight` (population: a French president is
-        also co-prince of Andorra, but news means France).
+        When several roles are held at once: a role in a country of `prefer` (the
+        countries the phrase names) wins, then an undisputed one over one marked
+        "# overlap ok" (a rival claimant's), then a role in the home country over one
+        held elsewhere by virtue of it (co-prince of Andorra, the monarch's other
+        realms), then the most senior role, then the country with the larger
+        `weight` (population).
         """
         held = [s for s in self.spells if s.covers(day)]
         if not held:
             return None
         order = list(ROLE_SECTORS)
         weight = weight or {}
-        return min(held, key=lambda s: (s.shared,
+        return min(held, key=lambda s: (s.country not in prefer, s.shared,
+                                        self._rank(s, prefer)[1],
                                         order.index(s.role) if s.role in order else len(order),
                                         -weight.get(s.country, 0)))
 
-    def last_before(self, day: dt.date) -> Spell | None:
-        """The most recent spell that ended before `day`."""
+    def last_before(self, day: dt.date,
+                    prefer: frozenset[str] | set[str] = frozenset()) -> Spell | None:
+        """The most recent spell that ended before `day` (in a `prefer` country if any,
+        the home country among spells that ended together)."""
         ended = [s for s in self.spells if s.end is not None and s.end <= day]
-        return max(ended, key=lambda s: s.end) if ended else None  # type: ignore[arg-type,return-value]
+        if not ended:
+            return None
+        return max(ended, key=lambda s: (s.country in prefer, s.end,  # type: ignore[arg-type]
+                                         s.country == self.home))
 
-    def latest(self) -> Spell:
-        return max(self.spells, key=lambda s: (s.end is None, s.end or s.start, s.start))
+    def first(self, prefer: frozenset[str] | set[str] = frozenset()) -> Spell:
+        """The earliest spell (in a `prefer` country if any; home first among equals)."""
+        return min(self.spells, key=lambda s: (*self._rank(s, prefer)[:1], s.start,
+                                               *self._rank(s, prefer)[1:]))
+
+    def latest(self, prefer: frozenset[str] | set[str] = frozenset()) -> Spell:
+        return max(self.spells, key=lambda s: (s.country in prefer, s.end is None,
+                                               s.end or s.start, s.start,
+                                               s.country == self.home))
 
 
 @dataclass

@@ -120,8 +120,11 @@ class Lexicon:
             for name in (region.name, *region.aliases):
                 self._add(name, Entry("region", region.country))
         for met in kb.metonyms.values():
+            # A metonym written all in lower case ("pope", "the mainland") is a common noun
+            # and matches in any case; one written with a capital needs one in the text.
             self._add(met.phrase, Entry("metonym", met.phrase, sector=met.sector,
-                                        exact=_is_exact(met.phrase)))
+                                        exact=_is_exact(met.phrase),
+                                        proper=not met.phrase.islower()))
         for org in kb.orgs.values():
             for name in org.names:
                 self._add(name, Entry("org", org.id, exact=_is_exact(name)))
@@ -167,12 +170,14 @@ class Lexicon:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
 
-    def scan(self, words: list[Tok], mixed_case: bool) -> list[Match]:
+    def scan(self, words: list[Tok], mixed_case: bool,
+             skip_kinds: frozenset[str] = frozenset()) -> list[Match]:
         """Longest-match the word tokens against the lexicon, left to right.
 
         Args:
             words: The phrase's word tokens (punctuation removed).
             mixed_case: Whether the text has both cases (so capitals carry meaning).
+            skip_kinds: Entry kinds to ignore (to re-read a name's words without it).
 
         Returns:
             Non-overlapping matches in order.
@@ -187,7 +192,8 @@ class Lexicon:
                 if not bucket:
                     continue
                 toks = words[i:i + size]
-                ok = [e for e in bucket if _case_ok(e, toks, mixed_case)]
+                ok = [e for e in bucket if e.kind not in skip_kinds
+                      and _case_ok(e, toks, mixed_case)]
                 if ok:
                     found = Match(i, i + size, ok, " ".join(t.text for t in toks))
                     break

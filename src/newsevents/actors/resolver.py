@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from .kb import FORMER_SECTOR, ROLE_SECTORS, TRANSNATIONAL, KnowledgeBase, Person
 from .lexicon import Entry, Lexicon, Match
-from .places import Place, PlaceIndex
+from .places import Place, PlaceIndex, zipf
 from .text import Tok, key_of, tokenize
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that pass spans
@@ -62,6 +62,7 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "from",
 TITLE_ROLES: dict[tuple[str, ...], str] = {
     ("president",): "head_of_state", ("king",): "head_of_state", ("queen",): "head_of_state",
     ("emir",): "head_of_state", ("sultan",): "head_of_state", ("monarch",): "head_of_state",
+    ("pope",): "head_of_state", ("pontiff",): "head_of_state", ("holy", "father"): "head_of_state",
     ("supreme", "leader"): "head_of_state", ("head", "of", "state"): "head_of_state",
     ("prime", "minister"): "head_of_government", ("premier",): "head_of_government",
     ("chancellor",): "head_of_government", ("head", "of", "government"): "head_of_government",
@@ -81,6 +82,12 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "
                "monsieur", "herr", "sheikh", "mullah", "maulana", "comrade", "excellency"}
 # Sectors a modifier may give a political party ("opposition Congress", "Senate Republicans").
 _PARTY_ROLES = {"OPP", "LEG", "GOV"}
+# Words that may sit inside a generic institution's name ("Ministry of Defence").
+_FUNCTION_WORDS = {"of", "the", "and", "for", "s", "on", "de", "la", "del"}
+# A word at least this frequent in English (wordfreq Zipf) is ordinary, not a proper name,
+# when judging whether an institution's name is generic ("Muslim Brotherhood" 3.85 is;
+# "Taliban" 3.69, "Hamas" 3.63, "Hezbollah" 3.27 are names).
+NAMESAKE_ZIPF = 3.8
 # How long after leaving office a bare surname still means that person (no article context).
 RECENT_YEARS = 6
 # Capitalised words that begin a place's name rather than a person's ("New", "Port").
@@ -172,6 +179,8 @@ class ActorResolver:
         self._org_ids_upper = kb.orgs_by_upper_id()
         self._fuzzy_keys: tuple[list[str], list[str]] | None = None
         self.weight = _populations()
+        for person in kb.people.values():
+            person.set_home(self.weight)
         self._fuzzy_names: dict[str, tuple[str, ...]] | None = None
 
     # -- construction --------------------------------------------------------------------
@@ -338,7 +347,7 @@ class ActorResolver:
         if mixed:
             matches = self._misspelt_names(words, matches)
             matches = self._names_not_places(words, matches)
-        matches = self._recent_surnames(matches, ctx)
+        matches = self._recent_surnames(matches, ctx, words)
         matches = self._surname_or_city(words, matches, ctx)
         matches = self._patrons(words, matches)
         flags = {e.ref for m in matches for e in m.entries if e.kind == "flag"}
@@ -357,6 +366,8 @@ class ActorResolver:
         if not main and (cut == 0 or words[cut - 1].norm in PARTITIVE):
             # "hundreds of protesters", "members of Hamas": the real head comes after "of".
             main, rest, cut = matches, [], len(words)
+        main = self._named_country_wins(words, main, ctx)
+        matches = main + rest
         head_idx = cut - 1
         if head_start is not None:
             for k, w in enumerate(words[:cut]):
@@ -417,12 +428,19 @@ class ActorResolver:
                 k += 1
                 continue
             hit = None
+            # After "in"/"near" a capitalised word is where something is, even a word
+            # that is mostly an ordinary one ("protesters in Young").
+            locative = k > 0 and words[k - 1].norm in LOCATIVE
             for size in (3, 2, 1):
                 span = words[k:k + size]
                 if len(span) < size or any(j in by_tok for j in range(k, k + size)):
                     continue
                 key = tuple(t.norm for t in span)
-                place = self.places.region(key) or self.places.city(key)
+                place = self.places.region(key)
+                if place is None and (locative or not self.places.is_common_word(key)):
+                    # "Young Algerians", "Federal Police", "David Miller": an ordinary word
+                    # or given name is not the small town that shares it.
+                    place = self.places.city(key)
                 if place is not None:
                     hit = Match(k, k + size, [Entry("place", place.country)],
                                 " ".join(t.text for t in span))
@@ -433,7 +451,8 @@ class ActorResolver:
                 m = by_tok.get(j)
                 return m is None or m.kinds() <= {"person"}
             next_is_name, prev_is_name = name_like(k + 1), name_like(k - 1)
-            if hit is None and len(w.norm) >= 5 and not (next_is_name or prev_is_name):
+            if hit is None and len(w.norm) >= 5 and not (next_is_name or prev_is_name) and (
+                    not self.places.is_common_word((w.norm,))):
                 # A lone unknown word may be a misspelling; one inside a run of
                 # capitalised words is part of an unknown name ("Kamala Harris").
                 hit = self._fuzzy(w, k)
@@ -514,7 +533,88 @@ class ActorResolver:
             out.append(m)
         return out
 
-    def _recent_surnames(self, matches: list[Match], ctx: ActorContext) -> list[Match]:
+    def _named_country_wins(self, words: list[Tok], main: list[Match],
+                            ctx: ActorContext) -> list[Match]:
+        """A country the phrase names outright ("Brazil's", "Brazilian", "India's") decides
+        whose actor the rest of the main part is, over two weaker readings:
+
+        * a gazetteer town of another country ("India's Tata Group": not Tata, Hungary;
+          "Nigeria's Federal Capital Territory"), except right before a people noun, where
+          a town says where they live ("Mitrovica Serbs");
+        * a national institution of another country whose name is generic, i.e. made only
+          of ordinary words ("Brazil's Workers' Party" is not North Korea's ruling party,
+          "Canada's Royal Navy" not Britain's, "Germany's Foreign Office" not the British
+          one). The entry is dropped and its words read again for their sector; failing
+          that the institution's own sector is kept unless it is GOV (ruling in its own
+          country says nothing about a namesake). Proper names (Hezbollah, PKK, Mossad)
+          keep their own country: "Iran's Hezbollah allies".
+        """
+        named = {e.ref for m in main for e in m.entries
+                 if e.kind in ("country", "demonym", "people")}
+        if not named:
+            return main
+        out: list[Match] = []
+        for n, m in enumerate(main):
+            kinds = m.kinds()
+            if kinds == {"place"}:
+                nxt = main[n + 1] if n + 1 < len(main) else None
+                before_people = (nxt is not None and nxt.i == m.j and "people" in nxt.kinds())
+                if not before_people and not any(e.ref in named for e in m.entries):
+                    continue
+            foreign = [e for e in m.entries if self._foreign_namesake(e, m, words, named, ctx)]
+            if foreign:
+                keep = [e for e in m.entries if e not in foreign]
+                if not keep:
+                    sub = self.lexicon.scan(words[m.i:m.j], True,
+                                            frozenset({"org", "metonym", "ignore", "flag"}))
+                    if sub:
+                        out.extend(Match(x.i + m.i, x.j + m.i, x.entries, x.text) for x in sub)
+                        continue
+                    sector = self._namesake_sector(foreign[0], ctx)
+                    if sector is None:
+                        continue
+                    keep = [Entry("sector", sector, proper=False)]
+                m = Match(m.i, m.j, keep, m.text)
+            out.append(m)
+        return out
+
+    def _foreign_namesake(self, e: Entry, m: Match, words: list[Tok], named: set[str],
+                          ctx: ActorContext) -> bool:
+        """Whether an organisation or metonym entry is another country's institution with a
+        generic name, in a phrase naming one of `named` countries."""
+        if e.kind == "org":
+            country = self.kb.orgs[e.ref].spell_on(ctx.date).country
+        elif e.kind == "metonym":
+            country = self.kb.metonyms[e.ref].country
+        else:
+            return False
+        if not country or country in named:
+            return False
+        return all(self._ordinary_word(t.norm) for t in words[m.i:m.j])
+
+    def _ordinary_word(self, norm: str) -> bool:
+        """An ordinary English word (not a proper name): a sector noun of ours, or a word
+        wordfreq knows as frequent (Zipf >= NAMESAKE_ZIPF) that names no country, people
+        or region of the lexicon."""
+        if not norm.isalpha():
+            return True  # punctuation inside a name: "Workers ' Party"
+        entries = self.lexicon.keys.get((norm,), [])
+        if any(e.kind in ("country", "demonym", "people", "region", "capital") for e in entries):
+            return False
+        if any(e.kind == "sector" for e in entries) or norm in _FUNCTION_WORDS:
+            return True
+        return zipf(norm) >= NAMESAKE_ZIPF
+
+    def _namesake_sector(self, e: Entry, ctx: ActorContext) -> str | None:
+        if e.kind == "org":
+            # A ruling party's GOV holds in its own country only.
+            sector = self.kb.orgs[e.ref].spell_on(ctx.date).sector
+            return sector if sector and sector != "GOV" else None
+        # A seat of government is government wherever it is ("Austria's Chancellery").
+        return self.kb.metonyms[e.ref].sector or None
+
+    def _recent_surnames(self, matches: list[Match], ctx: ActorContext,
+                         words: list[Tok] = ()) -> list[Match]:  # type: ignore[assignment]
         """A bare surname ("Mr. Thompson") that the article has not introduced means a
         known person only if they held office lately (within RECENT_YEARS of the date):
         nobody writes "Thompson" alone for a premier who left office fifteen years ago."""
@@ -534,7 +634,10 @@ class ActorResolver:
                     rest = [e for e in m.entries if e.kind != "person"] + keep
                     if not rest:
                         # Freed from the surname reading, the word may still be a place.
-                        place = self.places.city(tuple(w.lower() for w in key_of(m.text)))
+                        key = tuple(w.lower() for w in key_of(m.text))
+                        locative = 0 < m.i <= len(words) and words[m.i - 1].norm in LOCATIVE
+                        place = (None if self.places.is_common_word(key) and not locative
+                                 else self.places.city(key))
                         if place is None:
                             continue
                         rest = [Entry("place", place.country)]
@@ -733,6 +836,10 @@ class ActorResolver:
         head_r = readings[main.index(head_match)] if head_match is not None else []
         head_top = head_r[0] if head_r else None
         former = "former" in flags
+        # Countries the phrase names outright: they pick among a person's roles.
+        named = frozenset(r.country for group in (*readings, *rest_readings) for r in group
+                          if r.kind == "country" and r.country
+                          and r.label.startswith(("country:", "demonym:", "people:")))
 
         # Country candidates in the main part, nearest to the head first.
         def country_of(rs: list[list[_Reading]], ms: list[Match]) -> _Reading | None:
@@ -756,7 +863,7 @@ class ActorResolver:
 
         # 1. The head is a person.
         if head_top is not None and head_top.kind == "person" and head_top.person is not None:
-            return self._person_actor(text, head_top, ctx, former)
+            return self._person_actor(text, head_top, ctx, former, named)
         # 2. The head is an organisation.
         if head_top is not None and head_top.kind == "org":
             actor = self._org_actor(text, head_top, ctx)
@@ -799,7 +906,7 @@ class ActorResolver:
         for group in readings:
             for r in group:
                 if r.kind == "person" and r.person is not None:
-                    base = self._person_actor(text, r, ctx, former)
+                    base = self._person_actor(text, r, ctx, former, named)
                     end = head_match.i if head_match is not None else head_idx + 1
                     between = words[r.match.j:end]
                     if r.match.j <= end and not any(x.kind == "sector" for x in head_r) and all(
@@ -825,7 +932,7 @@ class ActorResolver:
                     if r.kind == "org":
                         return self._org_actor(text, r, ctx)
                     if r.kind == "person" and r.person is not None:
-                        base = self._person_actor(text, r, ctx, former)
+                        base = self._person_actor(text, r, ctx, former, named)
                         base.name, base.role = None, title_role
                         return base
                 if any(r.kind == "country" for r in group):
@@ -911,21 +1018,29 @@ class ActorResolver:
                 return " ".join(run)
         return None
 
-    def _person_actor(self, text: str, r: _Reading, ctx: ActorContext, former: bool) -> Actor:
-        """A known person's actor on the context's date (in office, former or future)."""
+    def _person_actor(self, text: str, r: _Reading, ctx: ActorContext, former: bool,
+                      named: frozenset[str] = frozenset()) -> Actor:
+        """A known person's actor on the context's date (in office, former or future).
+
+        Args:
+            named: Countries the phrase names ("French President Emmanuel Macron"): of
+                several roles held, one in such a country wins; otherwise the person's home
+                country's, never a role held elsewhere by virtue of it (co-prince of
+                Andorra).
+        """
         person = r.person
         assert person is not None
-        spell = None if former else person.spell_on(ctx.date, self.weight)
+        spell = None if former else person.spell_on(ctx.date, self.weight, named)
         if spell is not None:
             country, role = spell.country, spell.role
             sector = ROLE_SECTORS.get(role, "GOV") or None
         else:
-            last = person.last_before(ctx.date)
+            last = person.last_before(ctx.date, named)
             if last is not None or former:
-                last = last or person.latest()
+                last = last or person.latest(named)
                 country, role, sector = last.country, f"former_{last.role}", FORMER_SECTOR
             else:
-                first = min(person.spells, key=lambda s: s.start)
+                first = person.first(named)
                 country, role, sector = first.country, None, None
         # An organisation's officer takes the organisation's code; an ISO code always means
         # the country, even where an organisation's id spells the same (NLD: the Netherlands,

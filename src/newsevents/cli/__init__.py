@@ -34,13 +34,7 @@ def _root(
 COMMAND_MODULES = ("run", "fetch", "code", "demo", "query", "actor", "evaluate")
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _exc:  # TEMPORARY while command groups are being written
-        if _exc.name != f"{__name__}.{_name}":
-            raise
-        continue
-    _module.register(app)
+    importlib.import_module(f"{__name__}.{_name}").register(app)
 
 
 def main() -> None:

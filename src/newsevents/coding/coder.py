@@ -28,7 +28,7 @@ from ..model import Actor, Event
 from . import codes, parties
 from . import dates as _dates
 from .lexicon import Lexicon, Pattern
-from .modality import attribution, modality
+from .modality import attribution, modality, refusal
 from .syntax import (
     MONEY,
     PASS_SUBJ,
@@ -68,6 +68,8 @@ _ARTIFACTS = {"statement", "resolution", "law", "bill", "decree", "decision", "o
               "directive", "ruling", "motion", "note", "message", "memo", "announcement",
               "legislation", "regulation", "rule", "amendment", "initiative", "document"}
 _WARN_VERBS = {"warn", "caution"}
+# Durations in front of an event noun: "three days of talks".
+_SPANS = {"day", "week", "month", "hour", "year", "night", "round", "series", "wave", "spate"}
 # Entity types that name people or bodies (not places, dates or things).
 _ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
 # Heads that stand for the group they belong to: "members of the committee".
@@ -138,6 +140,10 @@ def _load_resolver(actors_files: Iterable[Path] = ()) -> Resolver:
     return ActorResolver.load(list(actors_files))
 
 
+# Keyword arguments of `EventCoder` that follow the PLOVER gold-standard conventions.
+PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False}
+
+
 class EventCoder:
     """Code political events (CAMEO + PLOVER) from parsed spaCy Docs.
 
@@ -145,9 +151,17 @@ class EventCoder:
         resolver: The actor resolver; None loads the bundled `ActorResolver`
             (ConfigError when it is not available: the coder never invents actors).
         lexicon: The verb/noun lexicon; None loads the bundled one.
+        protest_target: PLOVER convention: a protest with no named target is aimed
+            at the government of the protesters' (or the location's) country.
+        symmetric_pairs: "X and Y signed a deal" gives X->Y and Y->X (True, the
+            project's convention) or X and Y each with no target (False, PLOVER's).
+            `PLOVER_CONVENTIONS` holds the keyword arguments of the PLOVER profile.
     """
 
-    def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None, *,
+                 protest_target: bool = False, symmetric_pairs: bool = True) -> None:
+        self.protest_target = protest_target
+        self.symmetric_pairs = symmetric_pairs
         self.resolver = resolver if resolver is not None else _load_resolver()
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         lex = self.lexicon
@@ -284,6 +298,13 @@ class EventCoder:
                     if found:
                         tgts, route_no = found, n
                         break
+                if not tgts and root == "14" and self.protest_target:
+                    # PLOVER convention: a protest with no named target is aimed at the
+                    # government of the country where the protesters act.
+                    home = src_country or here
+                    if home:
+                        tgts = [Actor(text=f"government of {home} (implied)", code=home + "GOV",
+                                      country=home, sector="GOV", matched="convention:protest")]
                 symmetric = (len({a.code or a.text for a in srcs}) > 1
                              and cand.pattern.code.startswith(codes.SYMMETRIC)
                              and not cand.pattern.code.startswith(codes.ONE_WAY))
@@ -299,13 +320,16 @@ class EventCoder:
                 if not tgts and len({a.code or a.text for a in srcs}) > 1 \
                         and cand.pattern.code.startswith(codes.SYMMETRIC) \
                         and not cand.pattern.code.startswith(codes.ONE_WAY):
-                    # "Thailand and Cambodia signed a ceasefire": each party acts towards the other.
-                    pairs = [(a, b) for a in srcs for b in srcs if a is not b and not parties.same(a, b)]
+                    # "Thailand and Cambodia signed a ceasefire": each party acts towards the other
+                    # (or, by the PLOVER convention, each party acts with no target).
+                    pairs = [(a, b) for a in srcs for b in srcs if a is not b and not parties.same(a, b)] \
+                        if self.symmetric_pairs else [(a, None) for a in srcs]
                 else:
                     if not tgts and cand.pattern.needs_target:
                         continue
                     pairs = [(a, b) for a in srcs for b in (tgts or [None])]
                 mod = modality(cand.trigger, self.lexicon)
+                refused = mod == "negated" and refusal(cand.trigger, self.lexicon)
                 attr_span = attribution(cand.trigger, self.lexicon)
                 attr_actor = None
                 if attr_span is not None:
@@ -327,8 +351,16 @@ class EventCoder:
                             # The actor announcing its own future act is the event:
                             # "X said it would strike" is a threat, "... would send aid" an offer.
                             code, ev_mod = codes.intent_code(base_code), "asserted"
+                        if mod == "future" and _unless(cand.trigger):
+                            # "will withdraw its force unless Y holds elections": an act
+                            # announced on a condition laid on another is a threat (13x).
+                            threat = codes.intent_code(base_code)
+                            code, ev_mod = (threat if threat[:2] == "13" else "130"), "asserted"
                         if ev_mod == "negated" and code in codes.NEGATED_AS:
                             code, ev_mod = codes.NEGATED_AS[code], "asserted"  # "did not comment"
+                        elif ev_mod == "negated" and refused and codes.refused_code(code):
+                            # "failed to reach agreement", "will not meet the demands"
+                            code, ev_mod = codes.refused_code(code), "asserted"
                         entry = lookup(code)
                         attr_text = attr_code = None
                         if attr_span is not None and not own:
@@ -367,10 +399,12 @@ class EventCoder:
         lex = self.lexicon
         triggers: list[tuple[int, Token]] = []
         for tok in sent:
-            lem = tok.lemma_.lower()
+            lem = self._verb_lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 if lem in lex.verbs or lem in self._light or "-" in tok.text \
-                        or lem in self._report:
+                        or lem in self._report \
+                        or (lem.startswith("re") and len(lem) > 5 and lem[2:].lstrip("-") in lex.verbs):
+                    # "reimposed", "redeployed": the act again (see `_verb_candidate`)
                     triggers.append((depth(tok), tok))
             elif tok.pos_ in ("NOUN", "PROPN") and lem in lex.nouns:
                 triggers.append((depth(tok), tok))
@@ -422,12 +456,12 @@ class EventCoder:
             # part of its event, not events of their own.
             used_nouns.update(w.i for w in cand.words if not (
                 w.pos_ == "NOUN" and w.i != tok.i and any(
-                    c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in w.children)))
+                    c.dep_ == "poss" and not _pron(c) for c in w.children)))
             if not cand.noun:
                 # ... unless they name their own doer: "welcomed Syria's pledge",
                 # "called Warsaw's accusations a provocation".
                 def theme(t: Token) -> bool:
-                    return not any((c.dep_ == "poss" and c.lower_ not in _PRONOUNS)
+                    return not any((c.dep_ == "poss" and not _pron(c))
                                    or (c.dep_ == "prep" and c.lower_ == "between")
                                    for c in t.children)
                 for c in tok.children:
@@ -439,8 +473,28 @@ class EventCoder:
             cands.append(cand)
         return cands
 
-    def _verb_candidate(self, tok: Token) -> _Cand | None:
+    def _verb_lemma(self, tok: Token) -> str:
+        """The token's lemma, repaired when the lemmatizer garbles an inflected verb.
+
+        The small model's lemmatizer turns some past forms into other words
+        ("staged" -> "stag"); when the lemma is no lexicon verb but the word is an
+        -ed or -ing form of one, that verb is the lemma.
+        """
         lem = tok.lemma_.lower()
+        verbs = self.lexicon.verbs
+        if lem in verbs or not tok.tag_.startswith("VB") or "-" in tok.text:
+            return lem
+        low = tok.lower_
+        if low.endswith("ed"):
+            tries = [low[:-1], low[:-2]] + ([low[:-3]] if len(low) > 4 and low[-3] == low[-4] else [])
+        elif low.endswith("ing"):
+            tries = [low[:-3], low[:-3] + "e"] + ([low[:-4]] if len(low) > 5 and low[-4] == low[-5] else [])
+        else:
+            return lem
+        return next((t for t in tries if t in verbs), lem)
+
+    def _verb_candidate(self, tok: Token) -> _Cand | None:
+        lem = self._verb_lemma(tok)
         prefix = hyphen_prefix(tok)
         if "-" in tok.text:
             lem = tok.lemma_.lower().rsplit("-", 1)[-1]
@@ -464,6 +518,11 @@ class EventCoder:
                         for g in pobjs(c):
                             obj_lemmas.update(head_words(g))
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        if lem in codes.COMP_FAMILIES or lem in self._consuming:
+            # The parser may label the infinitive of "have sworn to fight" an adverbial
+            # clause; after a verb of announcing or asking it is the complement.
+            comps += [c for c in tok.children if c.dep_ == "advcl" and child(c, *SUBJ) is None
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         # A gerund complement hangs on a preposition: "accused X of attacking".
         comp_lemmas = {c.lemma_.lower() for c in comps}
         for c in tok.children:
@@ -505,7 +564,7 @@ class EventCoder:
             modal = next((a.lower_ for a in c.children if a.dep_ == "aux"
                           and a.lower_ in codes.OBLIGATION), None)
             csubj = child(c, *SUBJ, *PASS_SUBJ)
-            if modal is None or csubj is None or csubj.lower_ in _PRONOUNS:
+            if modal is None or csubj is None or _pron(csubj):
                 continue
             pat = Pattern(kind="verb", lemma=verb.lemma_.lower(), code=codes.OBLIGATION[modal])
             return _Cand(verb, pat, [verb, c], conjuncts(subj), [conjuncts(csubj)],
@@ -520,6 +579,10 @@ class EventCoder:
         passive = is_passive(tok)
         for obj in self._objects(tok, passive):
             words_ = head_tokens(obj) + [c for c in obj.children if c.dep_ == "compound"]
+            if obj.lemma_.lower() in _SPANS:
+                # "launched ten days of war games": the event is behind the duration
+                words_ += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in pobjs(c)]
             for word in words_:
                 pats = self.lexicon.nouns.get(word.lemma_.lower())
                 if not pats:
@@ -676,7 +739,7 @@ class EventCoder:
             if verb.dep_ == "relcl" and not objs and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "two British diplomats (that) it accused of spying"
                 targets.append([verb.head])
-        lem = verb.lemma_.lower()
+        lem = self._verb_lemma(verb)
         families = codes.COMP_FAMILIES.get(lem)
         if families:
             # "threatened to launch a general strike" is the threat of a strike (133);
@@ -731,7 +794,7 @@ class EventCoder:
         if lem in _WARN_VERBS and pat.code.startswith("13") and not objs:
             for c in comps:
                 subj = child(c, *SUBJ, *PASS_SUBJ)
-                if c.dep_ == "ccomp" and subj is not None and subj.lower_ not in _PRONOUNS:
+                if c.dep_ == "ccomp" and subj is not None and not _pron(subj):
                     content_subject = subj
         return _Cand(verb, pat, words, sources, targets, consumes, primary=primary,
                      content_subject=content_subject)
@@ -891,7 +954,7 @@ class EventCoder:
         for c in verb.children:
             if c.dep_ == "ccomp" and verb.lemma_.lower() in self._consuming:
                 subj = child(c, *SUBJ, *PASS_SUBJ)
-                if subj is not None and subj.lower_ not in _PRONOUNS:
+                if subj is not None and not _pron(subj):
                     routes.append(conjuncts(subj))
         for comp in [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                      or (c.dep_ == "advcl" and not any(m.dep_ == "mark" for m in c.children))] + \
@@ -900,7 +963,7 @@ class EventCoder:
             if comp.dep_ == "ccomp" and verb.lemma_.lower() in self._report:
                 continue
             csubj = child(comp, *SUBJ)
-            if csubj is not None and csubj.lower_ not in _PRONOUNS and comp.dep_ != "advcl":
+            if csubj is not None and not _pron(csubj) and comp.dep_ != "advcl":
                 routes.append(conjuncts(csubj))
             cobjs = self._objects(comp, is_passive(comp))
             if cobjs:
@@ -918,7 +981,7 @@ class EventCoder:
                     if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                  for m in c.children):
                         subj = child(c, *SUBJ, *PASS_SUBJ)
-                        if subj is not None and subj.lower_ not in _PRONOUNS:
+                        if subj is not None and not _pron(subj):
                             routes.append(conjuncts(subj))
         if code[:2] in codes.PLACE_TARGET_ROOTS:
             routes += self._routes(_PLACE_PREPS, verb, objs)
@@ -1029,7 +1092,7 @@ class EventCoder:
 
     def _actor_like(self, tok: Token, depth_left: int = 2) -> bool:
         """True when the phrase headed by `tok` names people or an organisation."""
-        if depth_left <= 0 or tok.lower_ in _PRONOUNS or tok.lower_ in _RELATIVE:
+        if depth_left <= 0 or _pron(tok) or tok.lower_ in _RELATIVE:
             return False
         lem = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
@@ -1091,11 +1154,11 @@ class EventCoder:
                 a = parties.ok(resolver.resolve_span(tok.doc[start:end], ctx), places)
                 if a is not None:
                     return a
-        if tok.lower_ in _PRONOUNS:
+        if _pron(tok):
             if tok.dep_ == "dobj" and tok.head.dep_ == "conj":
                 # "found an American guilty and sentenced him": him is the first object
                 prev = child(tok.head.head, "dobj")
-                if prev is not None and prev.lower_ not in _PRONOUNS:
+                if prev is not None and not _pron(prev):
                     return self._resolve_token(prev, ctx, depth_left - 1, places)
             if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 return None  # "accusing him of ...": not the speaker
@@ -1121,8 +1184,14 @@ class EventCoder:
         for _ in range(6):
             if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self._report | self._consuming \
                     | self._prediction:
-                subj = child(cur.head, *SUBJ)
-                if subj is not None and subj.lower_ not in _PRONOUNS:
+                rep = cur.head
+                subj = child(rep, *SUBJ)
+                if subj is None and rep.dep_ in ("advcl", "pcomp") and rep.tag_ == "VBG":
+                    # "..., saying he must resign"; "was quoted as saying he would":
+                    # the speaker is the subject of the clause the participle hangs on.
+                    host = rep.head.head if rep.dep_ == "pcomp" else rep.head
+                    subj = child(host, *SUBJ, *PASS_SUBJ)
+                if subj is not None and not _pron(subj):
                     return subj
                 return None
             if cur.head.i == cur.i:
@@ -1132,7 +1201,7 @@ class EventCoder:
 
     # -------------------------------------------------------------- filters
     def _discarded(self, cand: _Cand, lemmas: set[str], lowered: str) -> bool:
-        lem = cand.trigger.lemma_.lower()
+        lem = self._verb_lemma(cand.trigger)
         subj_heads = {w for s in cand.sources for w in (s.lemma_.lower(), *(
             t.lemma_.lower() for t in head_tokens(s)))}
         obj_heads = {t.lemma_.lower() for o in self._objects(cand.trigger, is_passive(cand.trigger))
@@ -1202,6 +1271,17 @@ class EventCoder:
 
 
 
+
+
+def _pron(tok: Token) -> bool:
+    """True for a personal pronoun ("it", "they", "us"), but not the country "US"."""
+    return tok.lower_ in _PRONOUNS and tok.text != "US"
+
+
+def _unless(verb: Token) -> bool:
+    """True when the verb carries an "unless ..." condition (a coercive condition)."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in verb.children)
 
 
 def _event_id(article_id: str | None, s_index: int, ev: Event, trig: int) -> str:

@@ -45,6 +45,24 @@ DEMAND_AIMS = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "104": "",
 # A negated act that is an act of its own: "did not comment" declines to comment.
 NEGATED_AS = {"010": "011"}
 
+# A refused or failed act of cooperation is a rejection (CAMEO root 12): "failed to reach
+# agreement", "will not meet their demands". Longest prefix first; hostile acts are absent
+# ("will not attack" is a negated attack, not a refusal).
+REFUSED_AS = [
+    ("081", "1241"), ("082", "1242"), ("083", "123"), ("084", "1243"), ("085", "1244"),
+    ("086", "1245"), ("087", "1246"), ("08", "124"), ("04", "125"), ("057", "127"),
+    ("05", "120"), ("06", "121"), ("07", "122"), ("03", "120"),
+]
+
+
+def refused_code(code: str) -> str | None:
+    """The rejection code for refusing a cooperative act, or None (not a refusal code)."""
+    for prefix, refused in REFUSED_AS:
+        if code.startswith(prefix):
+            return refused
+    return None
+
+
 # Modal of obligation in reported speech -> the demand or appeal it voices.
 OBLIGATION = {"must": "100", "should": "020", "ought": "020"}
 

@@ -30,6 +30,47 @@ def _negated(tok: Token) -> bool:
                for c in tok.children)
 
 
+def _reported(verb: Token, report: frozenset[str]) -> bool:
+    """True when `verb` (or the verb it is coordinated with) is a reported clause."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in report:
+            return True
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def refusal(trigger: Token, lex: Lexicon) -> bool:
+    """True when a negated act is a refusal or a failure to act, not a plain denial.
+
+    "failed to reach an agreement", "will not meet their demands", "said it would
+    not extend the truce": the actor declines the act (CAMEO codes these as
+    rejections, root 12). "did not meet", "has not withdrawn" state facts and stay
+    negated.
+
+    Args:
+        trigger: The event's trigger word.
+        lex: The lexicon (report verbs).
+
+    Returns:
+        True for a refusal.
+    """
+    report = lex.words("report_verbs")
+    cur = trigger
+    for _ in range(6):
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() == "fail":
+            return True
+        if _negated(cur):
+            return any(c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or (
+                c.lower_ == "would" and _reported(cur, report))) for c in cur.children)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def modality(trigger: Token, lex: Lexicon) -> str:
     """Return the modality of the event whose trigger word is `trigger`.
 
@@ -74,8 +115,9 @@ def modality(trigger: Token, lex: Lexicon) -> str:
                 if low in _FUTURE_AUX:
                     future = True
                 elif low in hypo_aux:
-                    # Reported "would" is the future of the past: "said it would retaliate".
-                    if low == "would" and cur.dep_ == "ccomp" and cur.head.lemma_ in report:
+                    # Reported "would" is the future of the past: "said it would retaliate",
+                    # also on a coordinated verb: "announced it would ban X and would deny Y".
+                    if low == "would" and _reported(cur, report):
                         future = True
                     else:
                         hypothetical = True

@@ -15,8 +15,9 @@ Guarantees:
       (`schema.MIGRATIONS`); a read-only open of an outdated store refuses.
     * One writer, many readers: DuckDB lets one process hold a file for
       writing. While it does, readers in other processes open the latest
-      snapshot (`<db>.snapshot`), which the writer republishes after commits
-      at most every `snapshot_every` seconds and when it closes. See
+      snapshot (`<db>.snapshot`), which the writer publishes when a run
+      starts (if there is none), after commits at most every `snapshot_every`
+      seconds, when a run finishes and when it closes. See
       docs/bench-parts/store.md for the measurements behind this choice.
 """
 
@@ -357,6 +358,10 @@ class Store:
             "INSERT INTO runs VALUES (?, current_timestamp, NULL, ?, NULL)",
             [run_id, json.dumps(config_summary, default=str)])
         self._run_id = run_id
+        if (self.snapshot_every is not None and self.path is not None
+                and not snapshot_path(self.path).exists()):
+            # Readers arriving during this first run find something to read.
+            self.publish_snapshot()
         return run_id
 
     def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
