@@ -70,8 +70,10 @@ _ARTIFACTS = {"statement", "resolution", "law", "bill", "decree", "decision", "o
 _WARN_VERBS = {"warn", "caution"}
 # Durations in front of an event noun: "three days of talks".
 _SPANS = {"day", "week", "month", "hour", "year", "night", "round", "series", "wave", "spate"}
-# Entity types that name people or bodies (not places, dates or things).
-_ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
+# Sectors that are no political actor when nobody places them ("doctors", "teachers").
+_APOLITICAL = {"CVL", "EDU", "HLH", "MED", "BUS", "CRM", "REL", "AGR", "ELI", "LAB", "REF", "MOD"}
+# Acts political by themselves, whoever does them: threats, protest, force, violence.
+_POLITICAL_ACT_ROOTS = ("13", "14", "18", "19", "20")
 # Heads that stand for the group they belong to: "members of the committee".
 _PART_NOUNS = {"member", "representative", "delegate", "delegation", "envoy", "spokesman",
                "spokeswoman", "spokesperson", "head", "chief", "leader", "official", "group"}
@@ -174,6 +176,7 @@ class EventCoder:
         self._reverse_light = lex.words("reverse_light_verbs")
         self._actor_nouns = lex.words("actor_nouns")
         self._body_nouns = lex.words("body_nouns")
+        self._titles = lex.words("title_nouns")
         self._depth = 0  # nesting of complement coding (guards against cyclic parses)
         self._light = self._light | self._reverse_light
 
@@ -305,6 +308,8 @@ class EventCoder:
                     if home:
                         tgts = [Actor(text=f"government of {home} (implied)", code=home + "GOV",
                                       country=home, sector="GOV", matched="convention:protest")]
+                if pass_no == 2 and not self._anchored(srcs, tgts, root):
+                    continue
                 symmetric = (len({a.code or a.text for a in srcs}) > 1
                              and cand.pattern.code.startswith(codes.SYMMETRIC)
                              and not cand.pattern.code.startswith(codes.ONE_WAY))
@@ -1066,10 +1071,9 @@ class EventCoder:
 
         "Prisoners rioted", "the APEC forum agreed", "Judge Alejandro Rivera ordered":
         the event is kept with the doer's text and no code or country (the project
-        never invents a country). Only actor-like phrases qualify: a sector the
-        resolver recognised ("protesters"), a person, organisation or nationality
-        entity, or a noun of the grammar list `actor_nouns`; "shares", "the match"
-        or "prices" never do.
+        never invents a country). Only actor-like phrases qualify (see `_actor_kind`);
+        a sector the resolver recognised counts when it is a political one.
+        `matched` records the kind ("unplaced:<kind>") for `_anchored`.
 
         Args:
             toks: The doer tokens of a candidate.
@@ -1083,35 +1087,70 @@ class EventCoder:
         for tok in toks:
             a = self._actor(tok, ctx, cache)
             if a is not None:
-                if a.sector and a.sector not in codes.NONPOLITICAL:
-                    out.append(a)
+                if a.sector and a.sector not in codes.NONPOLITICAL and a.sector not in _APOLITICAL:
+                    out.append(replace(a, matched=f"unplaced:sector;{a.matched or ''}"))
                 continue
-            if self._actor_like(tok):
-                out.append(Actor(text=phrase(tok).text, matched="unplaced"))
+            kind = self._actor_kind(tok)
+            if kind is not None:
+                out.append(Actor(text=phrase(tok).text, matched=f"unplaced:{kind}"))
         return out
 
-    def _actor_like(self, tok: Token, depth_left: int = 2) -> bool:
-        """True when the phrase headed by `tok` names people or an organisation."""
+    def _actor_kind(self, tok: Token, depth_left: int = 2) -> str | None:
+        """What kind of actor the phrase headed by `tok` names, or None for no actor.
+
+        "norp" (a nationality or people: "Ethnic Albanians"), "title" (a titled
+        person: "President Dos Sontas", "Judge Alejandro Rivera"), "body" (a named
+        organisation whose head says it is a political body: "the APEC forum", "the
+        Ceasefire Violations Committee") or "group" (a noun of the grammar list
+        `actor_nouns`: "prisoners", "gunmen"). A bare personal name, a company or
+        a brand ("Smith", "Audi", "Twitter") is none: real news is full of them
+        doing non-political things.
+        """
         if depth_left <= 0 or _pron(tok) or tok.lower_ in _RELATIVE:
-            return False
+            return None
         lem = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
                                    or lem in _NOT_ACTORS):
-            return False
+            return None
+        if tok.ent_type_ == "NORP":
+            return "norp"
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+            words = phrase(tok)
+            if any(t.lemma_.lower() in self._titles or t.lower_ in self._titles
+                   for t in words if t.i < tok.i):
+                return "title"
+        if tok.ent_type_ == "ORG" or (tok.pos_ == "NOUN" and any(
+                c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "NORP")
+                for c in tok.children)):
+            # "the APEC forum", "the Ceasefire Violations Committee" (not "Apple shares")
+            return "body" if lem in self._body_nouns or tok.lower_ in self._body_nouns else None
         if lem in self._actor_nouns or tok.lower_ in self._actor_nouns:
-            return True
-        if tok.ent_type_ in _ACTOR_ENTS and tok.pos_ == "PROPN":
-            return True
-        if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _ACTOR_ENTS
-                                      for c in tok.children):
-            # "the APEC forum", "a Hamas cell": a named body's unit (not "Apple shares",
-            # which the markets discard and the lexicon's non-actors already refuse).
-            return lem in self._body_nouns
+            return "group"
         if lem in _PART_NOUNS:
             # "members of the Association of African Jurists"
-            return any(self._actor_like(g, depth_left - 1) for c in tok.children
-                       if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in pobjs(c))
-        return False
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for g in pobjs(c):
+                        kind = self._actor_kind(g, depth_left - 1)
+                        if kind is not None:
+                            return kind
+        return None
+
+    @staticmethod
+    def _anchored(srcs: list[Actor], tgts: list[Actor], root: str) -> bool:
+        """Whether an event of unplaced doers is political enough to emit.
+
+        A resolved target anchors it ("the APEC forum agreed ... in Tokyo"); so does
+        a people or a titled person as the doer; groups and sectors need an act that
+        is political by itself: protest, threats, force and violence (not "police
+        arrested six people", ordinary crime news).
+        """
+        if any(t.country or t.code for t in tgts):
+            return True
+        kinds = {(a.matched or "").split(";")[0].removeprefix("unplaced:") for a in srcs}
+        if kinds & {"norp", "title"}:
+            return True
+        return root in _POLITICAL_ACT_ROOTS
 
     def _actor(self, tok: Token, ctx: Any, cache: dict[Any, Actor | None],
                places: bool = False) -> Actor | None:

@@ -45,7 +45,7 @@ _TARGET_WORDS = {"dobj", "dative", "poss", "none"}
 _GRAMMAR_KEYS = {
     "report_verbs", "light_verbs", "future_verbs", "control_verbs", "hypothetical_verbs",
     "prediction_verbs", "hedge_words", "object_control_verbs", "consuming_verbs",
-    "reverse_light_verbs", "actor_nouns", "body_nouns",
+    "reverse_light_verbs", "actor_nouns", "body_nouns", "title_nouns",
 }
 _DISCARD_KEYS = {"name", "words", "weak_words", "scores", "phrases", "verbs", "subjects", "objects", "note"}
 
