@@ -90,7 +90,7 @@ class EventFilter:
     min_sources: int | None = None
     story: str | None = None
     article: str | None = None
-    limit: int | None = 100
+    limit: int | None = None
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
         """Return the SQL condition and its parameters for this filter.

@@ -1090,7 +1090,8 @@ class EventCoder:
                 if a.sector and a.sector not in codes.NONPOLITICAL and a.sector not in _APOLITICAL:
                     out.append(replace(a, matched=f"unplaced:sector;{a.matched or ''}"))
                 continue
-            kind = self._actor_kind(tok)
+            # A modifier doer ("a European probe") must resolve: as a name it is too thin.
+            kind = None if tok.dep_ in ("amod", "compound", "nmod") else self._actor_kind(tok)
             if kind is not None:
                 out.append(Actor(text=phrase(tok).text, matched=f"unplaced:{kind}"))
         return out
