@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from ..actors import ActorResolver, KnowledgeBase
-from ..errors import error
-from .common import check_date, check_format, emit_rows, stderr
+from .common import check_date, check_format, emit_rows, read_inputs, stderr
 
 ACTOR_COLUMNS = ("text", "code", "country", "sector", "name", "role", "matched")
 ENTRY_COLUMNS = ("kind", "key", "name", "code", "detail")
@@ -21,40 +18,6 @@ KINDS_HELP = f"Only these kinds: {', '.join(KINDS)}."
 
 actors_app = typer.Typer(help="List and validate the actor knowledge base.",
                          no_args_is_help=True)
-
-
-def _read_inputs(path: Path) -> Iterator[dict[str, Any]]:
-    """Yield {"id", "text", "date"} records of a JSONL file; bad lines go to stderr."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
-        _report(error(str(path), "source", reason, str(exc)))
-        return
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            _report(error(str(path), "source", "bad_json", str(exc), f"line {lineno}"))
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            _report(error(str(path), "source", "bad_record", "no string 'text' field",
-                          f"line {lineno}"))
-            continue
-        date = record.get("date")
-        if date is not None:
-            try:
-                check_date(str(date)[:10])
-                date = str(date)[:10]
-            except typer.BadParameter:
-                date = None
-        yield {"id": record.get("id", str(lineno)), "text": record["text"], "date": date}
-
-
-def _report(err: Any) -> None:
-    sys.stderr.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
 
 
 def _load(actors: list[Path] | None) -> ActorResolver:
@@ -98,7 +61,7 @@ def register(app: typer.Typer) -> None:
             rows.append(resolver.resolve_text(text, date).to_dict())
         if input_file is not None:
             columns = ("input_id", *ACTOR_COLUMNS)
-            for record in _read_inputs(input_file):
+            for record in read_inputs(input_file):
                 found = resolver.resolve_text(record["text"], record["date"] or date)
                 rows.append({"input_id": record["id"], **found.to_dict()})
         emit_rows(rows, fmt, columns, title="actors")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,43 +10,19 @@ from typing import Any
 import typer
 
 from ..config import DEFAULT_MODEL
-from ..errors import ConfigError, error
+from ..errors import ConfigError
 from ..model import EVENT_FIELDS
-from .common import check_date, check_format, emit_rows, stderr
+from .common import check_date, check_format, emit_rows, read_inputs, stderr
 
 TABLE_COLUMNS = ("input_id", "date", "source_code", "cameo", "plover", "target_code",
                  "modality", "event_text", "sentence")
 
 
-def _read_input(path: Path, default_date: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield (text, context) from a JSONL file; bad lines become error records on stderr."""
-    try:
-        handle = path.open(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot read {path}: {exc}") from exc
-    with handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                _warn(error(str(path), "source", "bad_json", str(exc), f"line {n}"))
-                continue
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) \
-                    or not rec["text"].strip():
-                _warn(error(str(path), "source", "bad_record", "no text field", f"line {n}"))
-                continue
-            rid = rec.get("id")
-            rid = str(rid) if rid is not None else f"line-{n}"
-            date = rec.get("date") or default_date
-            yield rec["text"], {"news_date": str(date)[:10] if date else None, "input_id": rid,
-                                "article_id": None}
-
-
-def _warn(err: Any) -> None:
-    stderr.print(f"[yellow]skipped[/yellow] {err.source_path} {err.locator or ''}: "
-                 f"{err.reason} ({err.detail})")
+def _contexts(path: Path, default_date: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(text, context) pairs for `code_texts` from an --input JSONL file."""
+    for rec in read_inputs(path):
+        yield rec["text"], {"news_date": rec["date"] or default_date, "input_id": rec["id"],
+                            "article_id": None}
 
 
 def register(app: typer.Typer) -> None:
@@ -92,7 +67,7 @@ def register(app: typer.Typer) -> None:
             stderr.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
         if input is not None:
-            items: Any = _read_input(input, date)
+            items: Any = _contexts(input, date)
         else:
             body = sys.stdin.read() if text == "-" else text
             items = [(body, {"news_date": date, "input_id": None, "article_id": None})]

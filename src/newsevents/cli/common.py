@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,43 @@ TABLE_HEADERS = {"source_code": "source", "target_code": "target", "quad_class":
 # Values people copy or compare, never to be cut.
 MIN_WIDTHS = {"date": 10, "published": 10, "first_seen": 10, "last_seen": 10,
               "story_id": 17, "id": 16, "article_id": 16}
+
+
+def read_inputs(path: Path) -> Iterator[dict[str, Any]]:
+    """Read `--input FILE.jsonl` through the sources stage: {"id", "text", "date"} per line.
+
+    Lines that cannot be used (bad JSON, no text) are reported on stderr as
+    error records and skipped; the rest of the file is read. `id` defaults to
+    "line N", `date` to None (the caller applies its --date).
+    """
+    from ..config import Config
+    from ..model import ErrorRecord
+    from ..sources import iter_items
+
+    for item in iter_items([str(path)], Config()):
+        if isinstance(item, ErrorRecord):
+            report_error(item)
+            continue
+        fields = item.fields or {}
+        text = fields.get("text")
+        if not isinstance(text, str) or not text.strip():
+            from ..errors import error
+
+            report_error(error(item.source_path, "source", "bad_record",
+                               "the record has no text", item.locator))
+            continue
+        date = fields.get("date")
+        try:
+            date = check_date(str(date)[:10]) if date else None
+        except typer.BadParameter:
+            date = None
+        yield {"id": item.input_id or item.locator, "text": text, "date": date}
+
+
+def report_error(err: Any) -> None:
+    """Tell the user on stderr that an input was skipped, and why."""
+    stderr.print(f"[yellow]skipped[/yellow] {err.source_path} {err.locator or ''}: "
+                 f"{err.reason} ({err.detail})", highlight=False)
 
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._lines import expand_year, iter_lines, phrase_words, warn_line
+from .phrases import PhraseDictionary
 
 NULL_CODES = frozenset({"---", "+++", "###"})
 """Codes that mark a name as known but deliberately uncoded."""
@@ -118,38 +119,8 @@ def parse_code(body: str) -> DatedCode | None:
     return DatedCode(code)
 
 
-@dataclass(slots=True)
-class ActorDictionary:
-    """Actor names (as word tuples) mapped to entries, for longest-match lookup."""
-
-    phrases: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
-    first_words: set[str] = field(default_factory=set)
-    max_len: int = 0
-    entries: int = 0
-
-    def add(self, words: tuple[str, ...], entry: ActorEntry) -> None:
-        """Register a name; the first entry for a name wins (like PETRARCH)."""
-        if not words or words in self.phrases:
-            return
-        self.phrases[words] = entry
-        self.first_words.add(words[0])
-        self.max_len = max(self.max_len, len(words))
-
-    def update(self, other: ActorDictionary) -> None:
-        """Merge another dictionary (earlier names keep priority)."""
-        for words, entry in other.phrases.items():
-            self.add(words, entry)
-        self.entries += other.entries
-
-    def longest_at(self, words: list[str], i: int) -> tuple[int, ActorEntry] | None:
-        """Return (length, entry) of the longest name starting at words[i], if any."""
-        if words[i] not in self.first_words:
-            return None
-        for n in range(min(self.max_len, len(words) - i), 0, -1):
-            entry = self.phrases.get(tuple(words[i:i + n]))
-            if entry is not None:
-                return n, entry
-        return None
+class ActorDictionary(PhraseDictionary[ActorEntry]):
+    """Actor names for longest-match lookup."""
 
 
 def read_actors(path: Path) -> ActorDictionary:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ._lines import iter_lines, phrase_words, warn_line
+from .phrases import PhraseDictionary
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,36 +42,8 @@ def plural(word: str) -> str:
     return word + "S"
 
 
-@dataclass(slots=True)
-class AgentDictionary:
-    """Agent names (word tuples) for longest-match lookup."""
-
-    phrases: dict[tuple[str, ...], AgentEntry] = field(default_factory=dict)
-    first_words: set[str] = field(default_factory=set)
-    max_len: int = 0
-    entries: int = 0
-
-    def add(self, words: tuple[str, ...], entry: AgentEntry) -> None:
-        if not words or words in self.phrases:
-            return
-        self.phrases[words] = entry
-        self.first_words.add(words[0])
-        self.max_len = max(self.max_len, len(words))
-
-    def update(self, other: AgentDictionary) -> None:
-        for words, entry in other.phrases.items():
-            self.add(words, entry)
-        self.entries += other.entries
-
-    def longest_at(self, words: list[str], i: int) -> tuple[int, AgentEntry] | None:
-        """Return (length, entry) of the longest agent name starting at words[i]."""
-        if words[i] not in self.first_words:
-            return None
-        for n in range(min(self.max_len, len(words) - i), 0, -1):
-            entry = self.phrases.get(tuple(words[i:i + n]))
-            if entry is not None:
-                return n, entry
-        return None
+class AgentDictionary(PhraseDictionary[AgentEntry]):
+    """Agent names for longest-match lookup."""
 
 
 _SUBST_DEF = re.compile(r"^\s*(![A-Z0-9_]+!)\s*=\s*(.+)$", re.IGNORECASE)
