@@ -60,9 +60,11 @@ def test_a_possessive_country_beats_a_town_of_another_country(
     assert resolve(resolver, text, "2024-03-01")[0] == expected
 
 
-def test_a_town_right_before_a_people_noun_still_says_where_they_live(
+def test_a_town_right_before_the_head_noun_still_says_where_they_are(
         resolver: ActorResolver) -> None:
     assert resolve(resolver, "Mitrovica Serbs", "2024-03-01")[0] == "XKX"
+    assert resolve(resolver, "Somali-born Minneapolis lawmaker", "2024-03-01")[0] == "USALEG"
+    assert resolve(resolver, "ethnic Russian Narva residents", "2024-03-01")[0] == "ESTCVL"
 
 
 # -- 2. a named country beats another country's generically named institution ----------------
@@ -197,3 +199,12 @@ def test_rules_hold_for_spans_in_parsed_sentences(resolver: ActorResolver, nlp) 
         ctx = resolver.new_context("2024-03-01")
         actor = resolver.resolve_span(span, ctx)
         assert actor is not None and actor.code == expected, (phrase, actor)
+
+
+def test_a_leaders_relative_is_on_their_side_but_not_them(resolver: ActorResolver) -> None:
+    sister = resolver.resolve_text("Kim Jong Un's sister", "2024-03-01")
+    assert (sister.code, sister.name, sister.role) == ("PRKGOV", None, None)
+    # Named, the relative is themselves; a sector noun still gives its sector.
+    assert resolve(resolver, "Kim Jong Un's sister Kim Yo Jong", "2024-03-01") == (
+        "PRKGOV", "Kim Yo Jong")
+    assert resolve(resolver, "Kim's military", "2024-03-01")[0] == "PRKMIL"

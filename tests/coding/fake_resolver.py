@@ -51,8 +51,10 @@ class FakeResolver:
         for name, code in sorted(_IGOS.items(), key=lambda kv: -len(kv[0])):
             if low == name or low.endswith(" " + name) or low.startswith(name + " "):
                 return Actor(text=text, code=code, country=None, sector=None)
-        country = None
+        country = "USA" if "US" in text.split() else None  # "the US", never the pronoun "us"
         for name, code in sorted(_COUNTRIES.items(), key=lambda kv: -len(kv[0])):
+            if country:
+                break
             if name in low.split(" ") or f" {name} " in f" {low} ":
                 country = code
                 break

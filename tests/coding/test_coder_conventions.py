@@ -35,6 +35,25 @@ def test_things_and_pronouns_never_become_unplaced_doers(code, text):
     assert code(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Smith agreed to the deal on Monday.",            # a bare personal name
+    "Audi promised to expand production.",            # a company
+    "A European probe sent back images of an asteroid.",  # a modifier doer must resolve
+    "Gunmen arrested six people on Monday.",          # crime news: no political anchor
+    "BUFFALO, N.Y. - Coach Bruce Boudreau expressed confidence in the winger.",
+])
+def test_unplaced_doers_need_an_actor_kind_and_an_anchor(code, text):
+    assert code(text) == []
+
+
+def test_unplaced_doers_of_political_acts_and_titled_persons(code):
+    assert rows(code("Gunmen attacked a bus on Monday.")) == {
+        ("Gunmen", None, None, "190", "asserted")}
+    (ev,) = code("President Dos Sontas conceded to the demands of the rebels.")
+    assert (ev.source_text, ev.source_code, ev.target_code, ev.plover) == (
+        "President Dos Sontas", None, "REB", "CONCEDE")
+
+
 def test_a_resolved_doer_still_wins(code):
     (ev,) = code("Russia criticized Japan on Monday.")
     assert (ev.source_code, ev.target_code) == ("RUS", "JPN")
@@ -88,6 +107,29 @@ def test_protest_target_convention_is_opt_in(nlp, lexicon):
     assert ev.target_country == "ISR"
 
 
+def test_symmetric_pairs_or_plover_joint_actors(nlp, lexicon):
+    from fake_resolver import FakeResolver
+
+    from newsevents.coding import EventCoder
+    from newsevents.coding.coder import PLOVER_CONVENTIONS
+
+    text = "India and Pakistan signed a ceasefire agreement on Monday."
+    pairs = EventCoder(FakeResolver(), lexicon).code_doc(nlp(text))
+    assert {(e.source_country, e.target_country) for e in pairs} == {("IND", "PAK"), ("PAK", "IND")}
+    joint = EventCoder(FakeResolver(), lexicon, **PLOVER_CONVENTIONS).code_doc(nlp(text))
+    assert {(e.source_country, e.target_country) for e in joint} == {("IND", None), ("PAK", None)}
+
+
+def test_curfew_targets_the_place(code):
+    (ev,) = code("Egypt's government imposed a curfew in Cairo on Monday.")
+    assert (ev.source_country, ev.target_country, ev.cameo) == ("EGY", "EGY", "1723")
+
+
+def test_us_is_not_a_pronoun(code):
+    evs = code("China demanded that the US cancel the arms sale.")
+    assert ("CHN", "USA") in {(e.source_country, e.target_country) for e in evs}
+
+
 def test_garbled_lemma_and_re_prefix_are_repaired(code):
     # The small model lemmatizes "staged" as "stag".
     assert {e.cameo for e in code("Protesters in Cairo staged rallies against the government.")} == {
@@ -118,3 +160,8 @@ def test_speaker_of_a_participle_report(code):
 ])
 def test_new_patterns(code, text, code_):
     assert code_ in {e.cameo for e in code(text)}
+
+
+def test_protest_against_a_policy_targets_its_owner(code):
+    (ev,) = code("Protesters in Cairo rioted against Israeli policies.")
+    assert (ev.source_country, ev.target_country, ev.cameo) == ("EGY", "ISR", "145")

@@ -6,9 +6,18 @@ How a phrase is read (the rules, in order):
    capitals, seats of power, organisations, people, sector nouns and titles,
    regions) and, for capitalised words nothing else claims, against the place
    gazetteer.
+   A gazetteer town whose name is first of all an ordinary English word or given
+   name ("Young", "Federal", "David": wordfreq frequency against the town's size,
+   see `PlaceIndex.is_common_word`) is not read as the town, except after "in",
+   "near" and the like.
 2. The phrase is split at its first preposition ("protesters | in Tehran",
    "Foreign Minister X | of Y"); the part before it is the *main* part and its
-   last word (or the spaCy root) the *head*.
+   last word (or the spaCy root) the *head*. A country the main part names
+   outright ("Brazil's", "Brazilian") overrides a gazetteer town of another
+   country there ("India's Tata Group" is not Tata, Hungary) and another
+   country's institution whose name is generic ("Brazil's Workers' Party",
+   "Canada's Royal Navy"); proper names keep their country ("Iran's Hezbollah
+   allies").
 3. The head decides: a person (with the role they held on the article's date),
    an organisation (its code on that date), a country; otherwise the code is
    composed: country from the main part (else from the prepositional part),
@@ -21,7 +30,10 @@ How a phrase is read (the rules, in order):
 5. Nothing is invented: an unresolvable phrase keeps its text and gets code None.
 
 Dated roles: someone in office on the date gets their role's sector (GOV for
-heads of state/government and ministers). Someone whose spells all ended before
+heads of state/government and ministers). Of several roles held at once, one in
+a country the phrase names wins ("French President Emmanuel Macron"), else one
+in the person's home country (`Person.home`: longest in office, then the more
+populous), never one held elsewhere by virtue of it (co-prince of Andorra). Someone whose spells all ended before
 the date is a former office-holder: country + ELI (CAMEO's "elites"), role
 "former_<role>". Someone not yet in office keeps the country and no sector.
 """
@@ -539,8 +551,9 @@ class ActorResolver:
         whose actor the rest of the main part is, over two weaker readings:
 
         * a gazetteer town of another country ("India's Tata Group": not Tata, Hungary;
-          "Nigeria's Federal Capital Territory"), except right before a people noun, where
-          a town says where they live ("Mitrovica Serbs");
+          "Nigeria's Federal Capital Territory"), except right before a people or sector
+          noun, where a town says where they are ("Mitrovica Serbs", "Somali-born
+          Minneapolis lawmaker");
         * a national institution of another country whose name is generic, i.e. made only
           of ordinary words ("Brazil's Workers' Party" is not North Korea's ruling party,
           "Canada's Royal Navy" not Britain's, "Germany's Foreign Office" not the British
@@ -557,9 +570,13 @@ class ActorResolver:
         for n, m in enumerate(main):
             kinds = m.kinds()
             if kinds == {"place"}:
+                # A town right before the head noun says where the head is ("Mitrovica
+                # Serbs", "Somali-born Minneapolis lawmaker", "ethnic Russian Narva
+                # residents"); elsewhere it is part of a name.
                 nxt = main[n + 1] if n + 1 < len(main) else None
-                before_people = (nxt is not None and nxt.i == m.j and "people" in nxt.kinds())
-                if not before_people and not any(e.ref in named for e in m.entries):
+                locates = nxt is not None and nxt.i == m.j and bool(
+                    nxt.kinds() & {"people", "sector"})
+                if not locates and not any(e.ref in named for e in m.entries):
                     continue
             foreign = [e for e in m.entries if self._foreign_namesake(e, m, words, named, ctx)]
             if foreign:
@@ -922,6 +939,11 @@ class ActorResolver:
                         base.name = None
                         base.role = title_role
                         base.matched = "; ".join(filter(None, [base.matched, sector_label]))
+                    elif head_match is None and r.match.j <= head_idx < cut and (
+                            not words[head_idx].capitalised):
+                        # "Kim Jong Un's sister", "Netanyahu's son": someone of theirs, on
+                        # their side, but not them: their code without their name or office.
+                        base.name, base.role = None, None
                     return base
         # 6. A bare title whose "of"/"for" phrase names an organisation or a person:
         #    "the spokesman of the Houthi movement", "the head of the IAEA".

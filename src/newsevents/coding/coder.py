@@ -73,7 +73,7 @@ _SPANS = {"day", "week", "month", "hour", "year", "night", "round", "series", "w
 # Sectors that are no political actor when nobody places them ("doctors", "teachers").
 _APOLITICAL = {"CVL", "EDU", "HLH", "MED", "BUS", "CRM", "REL", "AGR", "ELI", "LAB", "REF", "MOD"}
 # Acts political by themselves, whoever does them: threats, protest, force, violence.
-_POLITICAL_ACT_ROOTS = ("13", "14", "18", "19", "20")
+_POLITICAL_ACT_ROOTS = ("13", "14", "175", "18", "19", "20")  # 175: violent repression
 # Heads that stand for the group they belong to: "members of the committee".
 _PART_NOUNS = {"member", "representative", "delegate", "delegation", "envoy", "spokesman",
                "spokeswoman", "spokesperson", "head", "chief", "leader", "official", "group"}
@@ -308,7 +308,7 @@ class EventCoder:
                     if home:
                         tgts = [Actor(text=f"government of {home} (implied)", code=home + "GOV",
                                       country=home, sector="GOV", matched="convention:protest")]
-                if pass_no == 2 and not self._anchored(srcs, tgts, root):
+                if pass_no == 2 and not self._anchored(srcs, tgts, cand.pattern.code):
                     continue
                 symmetric = (len({a.code or a.text for a in srcs}) > 1
                              and cand.pattern.code.startswith(codes.SYMMETRIC)
@@ -1113,8 +1113,8 @@ class EventCoder:
         if tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
                                    or lem in _NOT_ACTORS):
             return None
-        if tok.ent_type_ == "NORP":
-            return "norp"
+        if tok.ent_type_ == "NORP" and not (tok.is_upper and len(tok) > 3):
+            return "norp"  # (an all-capitals "NORP" is a misread dateline: "BUFFALO, N.Y. -")
         if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
             words = phrase(tok)
             if any(t.lemma_.lower() in self._titles or t.lower_ in self._titles
@@ -1138,7 +1138,7 @@ class EventCoder:
         return None
 
     @staticmethod
-    def _anchored(srcs: list[Actor], tgts: list[Actor], root: str) -> bool:
+    def _anchored(srcs: list[Actor], tgts: list[Actor], code: str) -> bool:
         """Whether an event of unplaced doers is political enough to emit.
 
         A resolved target anchors it ("the APEC forum agreed ... in Tokyo"); so does
@@ -1151,7 +1151,7 @@ class EventCoder:
         kinds = {(a.matched or "").split(";")[0].removeprefix("unplaced:") for a in srcs}
         if kinds & {"norp", "title"}:
             return True
-        return root in _POLITICAL_ACT_ROOTS
+        return code.startswith(_POLITICAL_ACT_ROOTS)
 
     def _actor(self, tok: Token, ctx: Any, cache: dict[Any, Actor | None],
                places: bool = False) -> Actor | None:
@@ -1186,8 +1186,10 @@ class EventCoder:
         if thing:
             # ... but "an Australian ultimatum", "US mediation", "a Security Council
             # resolution" name their owner in a modifier.
+            # (a capitalised adjective inside the sentence is a nationality: "Israeli policies")
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-                    and (c.pos_ in ("PROPN", "NOUN") or c.ent_type_ in ("GPE", "NORP", "ORG"))]
+                    and (c.pos_ in ("PROPN", "NOUN") or c.ent_type_ in ("GPE", "NORP", "ORG")
+                         or (c.pos_ == "ADJ" and c.text[:1].isupper() and c.i > c.sent.start))]
             if mods:
                 start = min(m.left_edge.i for m in mods)
                 end = max(m.right_edge.i for m in mods) + 1
