@@ -35,6 +35,10 @@ class Config:
         cache_dir: Where downloaded pages are kept (None: $NEWSEVENTS_CACHE or
             ~/.cache/newsevents/pages).
         user_agent: The User-Agent sent when fetching (None: the default one).
+        engine: Where per-article work runs: "local" (worker processes) or
+            "spark" (a Spark cluster; the store is still written locally).
+        spark_master: Spark master URL for the spark engine (None: the active
+            session's, or local[*]).
     """
 
     model: str = DEFAULT_MODEL
@@ -56,6 +60,8 @@ class Config:
     language_check: bool = True
     cache_dir: Path | None = None
     user_agent: str | None = None
+    engine: str = "local"
+    spark_master: str | None = None
 
     def resolved_workers(self) -> int:
         """Return the worker count to use (cores when unset)."""

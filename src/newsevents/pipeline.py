@@ -340,9 +340,18 @@ class Pipeline:
             run_id = store.start_run({"model": self.config.model, "db": str(db)})
             index = StoryIndex.open(stories_path(db), threshold=self.config.dedup_threshold)
             try:
-                for outcome in self.process(inputs):
+                if self.config.engine == "spark":
+                    from .engines.spark import SparkEngine
+
+                    engine = SparkEngine(self.config)
+                    outcomes = engine.process(inputs)
+                    files = lambda: engine.files_listed  # noqa: E731 - read as the run goes
+                else:
+                    outcomes = self.process(inputs)
+                    files = lambda: self.files_seen  # noqa: E731
+                for outcome in outcomes:
                     self._record(outcome, store, index, run_id, summary)
-                    summary.files_read = self.files_seen
+                    summary.files_read = files()
                     if on_progress is not None:
                         on_progress(summary)
             finally:

@@ -54,6 +54,12 @@ def test_unplaced_doers_of_political_acts_and_titled_persons(code):
         "President Dos Sontas", None, "REB", "CONCEDE")
 
 
+def test_armed_unknown_men_are_a_group(code):
+    assert rows(code("Masked men beat a journalist on Monday.")) == {
+        ("Masked men", None, None, "182", "asserted")}
+    assert code("Tall men beat the drums on Monday.") == []
+
+
 def test_a_resolved_doer_still_wins(code):
     (ev,) = code("Russia criticized Japan on Monday.")
     assert (ev.source_code, ev.target_code) == ("RUS", "JPN")

@@ -45,3 +45,18 @@ def test_code_texts_streams_events_with_input_ids(nlp, coder):
     events = list(code_texts(items, nlp, coder))
     assert [(e.input_id, e.cameo) for e in events] == [("a", "190"), ("c", "051")]
     assert events[1].date == "2024-03-08"
+
+
+def test_factory_conventions_profile(monkeypatch, nlp):
+    import pytest
+
+    monkeypatch.setattr(coder_mod, "_load_resolver", lambda actors_files=(): FakeResolver())
+    nlp.add_pipe("newsevents_coder", name="test_plover", config={"conventions": "plover"})
+    try:
+        doc = nlp("India and Pakistan signed a ceasefire agreement on Monday.")
+    finally:
+        nlp.remove_pipe("test_plover")
+    assert {(e.source_country, e.target_country) for e in doc._.events} == {
+        ("IND", None), ("PAK", None)}
+    with pytest.raises(ValueError, match="unknown conventions"):
+        spacy.blank("en").add_pipe("newsevents_coder", config={"conventions": "gdelt"})

@@ -36,9 +36,11 @@ def build_config(
     actors: list[Path] | None = None, dictionaries: Path | None = None,
     verbs: Path | None = None, agents: Path | None = None, discards: Path | None = None,
     dictionaries_mode: str = "extend", dedup_threshold: float = 0.5,
-    lexicon: list[Path] | None = None,
+    lexicon: list[Path] | None = None, engine: str = "local", spark_master: str | None = None,
 ) -> Config:
     """Turn CLI options into a `Config` (shared by `run`, `code`, `fetch` and `demo`)."""
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter("--engine must be 'local' or 'spark'")
     if dictionaries_mode not in ("replace", "extend"):
         raise typer.BadParameter("--dictionaries-mode must be 'replace' or 'extend'")
     ours: list[Path] = []
@@ -70,6 +72,7 @@ def build_config(
         url_field=url_field, id_field=id_field, actors_files=ours, dictionaries=petrarch,
         dictionaries_mode=dictionaries_mode, dictionary_kinds=kinds,
         dedup_threshold=dedup_threshold, lexicon_files=list(lexicon or []),
+        engine=engine, spark_master=spark_master,
     )
 
 
@@ -141,11 +144,16 @@ def register(app: typer.Typer) -> None:
             help="'replace' our lexicon with the dictionaries, or 'extend' it."),
         dedup_threshold: float = typer.Option(
             0.5, "--dedup-threshold", help="Similarity above which articles are one story."),
+        engine: str = typer.Option(
+            "local", "--engine",
+            help="'local' worker processes, or 'spark' to analyse on a Spark cluster."),
+        spark_master: str | None = typer.Option(
+            None, "--spark-master", help="Spark master URL (default: local[*])."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary."),
     ) -> None:
         """Ingest news (HTML, WARC, text dumps, JSONL, CSV) into the store and code events."""
         config = build_config(db, workers or None, model, batch_size, max_bytes, text_field,
                               title_field, date_field, url_field, id_field, actors,
                               dictionaries, verbs, agents, discards, dictionaries_mode,
-                              dedup_threshold, lexicon)
+                              dedup_threshold, lexicon, engine, spark_master)
         run_with_progress(Pipeline(config), paths, quiet=quiet)

@@ -7,9 +7,12 @@ passive voice, coordination, clausal complements, relative clauses,
 possessives, light verbs), resolves them to actors through the
 `ActorResolver`, and records modality, attribution, date and place.
 
-Precision first: an event is only emitted when its source resolves to an actor
-(a country, an organisation or a known sector); look-alikes listed as discards
-(sport, markets, weather) are dropped.
+Precision first: an event is emitted when its source resolves to an actor (a
+country, an organisation or a known sector) or, failing that, when the source is
+a real but unplaced actor (a people, a titled person, a named political body, a
+group such as "prisoners") doing something political; such doers keep their text
+and get no code or country (the coder never invents one). Look-alikes listed as
+discards (sport, markets, weather) are dropped.
 """
 
 from __future__ import annotations
@@ -177,14 +180,19 @@ class EventCoder:
         self._actor_nouns = lex.words("actor_nouns")
         self._body_nouns = lex.words("body_nouns")
         self._titles = lex.words("title_nouns")
+        self._armed = lex.words("armed_modifiers")
         self._depth = 0  # nesting of complement coding (guards against cyclic parses)
         self._light = self._light | self._reverse_light
 
     @classmethod
     def with_resolver(cls, actors_files: Iterable[Path] = (),
-                      lexicon: Lexicon | None = None) -> EventCoder:
-        """Build a coder over the bundled resolver (plus extra actor files)."""
-        return cls(_load_resolver(actors_files), lexicon)
+                      lexicon: Lexicon | None = None, **options: bool) -> EventCoder:
+        """Build a coder over the bundled resolver (plus extra actor files).
+
+        `options` are the keyword arguments of the constructor (`protest_target`,
+        `symmetric_pairs`), e.g. `**PLOVER_CONVENTIONS`.
+        """
+        return cls(_load_resolver(actors_files), lexicon, **options)
 
     # ------------------------------------------------------------------ public
     def code_doc(self, doc: Doc, *, date: str | None = None, article_id: str | None = None,
@@ -1086,10 +1094,12 @@ class EventCoder:
         out: list[Actor] = []
         for tok in toks:
             a = self._actor(tok, ctx, cache)
-            if a is not None:
-                if a.sector and a.sector not in codes.NONPOLITICAL and a.sector not in _APOLITICAL:
-                    out.append(replace(a, matched=f"unplaced:sector;{a.matched or ''}"))
+            if a is not None and a.sector and a.sector not in codes.NONPOLITICAL \
+                    and a.sector not in _APOLITICAL:
+                out.append(replace(a, matched=f"unplaced:sector;{a.matched or ''}"))
                 continue
+            # An apolitical sector may still name an actor: "masked men" (civilians to the
+            # resolver) are an armed group.
             # A modifier doer ("a European probe") must resolve: as a name it is too thin.
             kind = None if tok.dep_ in ("amod", "compound", "nmod") else self._actor_kind(tok)
             if kind is not None:
@@ -1127,6 +1137,9 @@ class EventCoder:
             return "body" if lem in self._body_nouns or tok.lower_ in self._body_nouns else None
         if lem in self._actor_nouns or tok.lower_ in self._actor_nouns:
             return "group"
+        if lem in ("man", "men", "person", "people", "individual", "assailant") and any(
+                c.dep_ == "amod" and c.lemma_.lower() in self._armed for c in tok.children):
+            return "group"  # "masked men", "armed men", "unidentified people"
         if lem in _PART_NOUNS:
             # "members of the Association of African Jurists"
             for c in tok.children:

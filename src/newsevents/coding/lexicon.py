@@ -46,6 +46,7 @@ _GRAMMAR_KEYS = {
     "report_verbs", "light_verbs", "future_verbs", "control_verbs", "hypothetical_verbs",
     "prediction_verbs", "hedge_words", "object_control_verbs", "consuming_verbs",
     "reverse_light_verbs", "actor_nouns", "body_nouns", "title_nouns",
+    "armed_modifiers",
 }
 _DISCARD_KEYS = {"name", "words", "weak_words", "scores", "phrases", "verbs", "subjects", "objects", "note"}
 

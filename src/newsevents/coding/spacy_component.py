@@ -41,10 +41,10 @@ class CoderComponent:
 
 @Language.factory(
     "newsevents_coder",
-    default_config={"lexicon_paths": [], "actors_files": []},
+    default_config={"lexicon_paths": [], "actors_files": [], "conventions": "project"},
 )
 def make_coder(nlp: Language, name: str, lexicon_paths: list[str],
-               actors_files: list[str]) -> CoderComponent:
+               actors_files: list[str], conventions: str = "project") -> CoderComponent:
     """Create the coder component (spaCy factory "newsevents_coder").
 
     Args:
@@ -52,14 +52,25 @@ def make_coder(nlp: Language, name: str, lexicon_paths: list[str],
         name: The component's name in the pipeline.
         lexicon_paths: Extra lexicon YAML files extending the bundled lexicon.
         actors_files: Extra actor knowledge files for the resolver.
+        conventions: "project" (symmetric pairs, untargeted protests) or "plover"
+            (`coder.PLOVER_CONVENTIONS`: protests aimed at the home government, joint
+            actors without a target).
 
     Returns:
         The component.
+
+    Raises:
+        ValueError: For an unknown `conventions` name.
     """
     from pathlib import Path
 
-    from .coder import EventCoder
+    from .coder import PLOVER_CONVENTIONS, EventCoder
     from .lexicon import Lexicon
+
+    profiles: dict[str, dict[str, bool]] = {"project": {}, "plover": PLOVER_CONVENTIONS}
+    if conventions not in profiles:
+        raise ValueError(f"newsevents_coder: unknown conventions {conventions!r} "
+                         f"(known: {', '.join(profiles)})")
 
     if "parser" not in nlp.pipe_names and nlp.pipe_names:
         import warnings
@@ -68,5 +79,5 @@ def make_coder(nlp: Language, name: str, lexicon_paths: list[str],
                       f"(this one has {nlp.pipe_names})", stacklevel=2)
     lexicon = Lexicon.load([Path(p) for p in lexicon_paths]) if lexicon_paths else None
     coder = EventCoder.with_resolver(actors_files=[Path(p) for p in actors_files],
-                                     lexicon=lexicon)
+                                     lexicon=lexicon, **profiles[conventions])
     return CoderComponent(coder)

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 from ..config import Config
 from ..model import ErrorRecord, SourceItem
 from .detect import sniff
-from .files import iter_file, iter_path
+from .files import iter_file, iter_path, list_files
 
-__all__ = ["iter_items", "iter_path", "iter_file", "sniff", "is_url"]
+__all__ = ["iter_items", "iter_path", "iter_file", "list_files", "sniff", "is_url"]
 
 
 def is_url(spec: str) -> bool:

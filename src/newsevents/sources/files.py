@@ -87,6 +87,31 @@ def _iter_many(files: Iterator[Path], config: Config, label: str) -> Iterator[It
         yield error(label, "source", "no_inputs")
 
 
+def list_files(spec: str) -> list[str]:
+    """The files one input stands for, without reading them.
+
+    For engines that read files elsewhere (Spark executors): a folder gives
+    its files, a glob its matches; anything else (a file, a missing path, an
+    empty folder) is returned as it is, so whoever reads it reports the
+    problem the way `iter_path` does.
+
+    Args:
+        spec: A file, a folder or a glob pattern.
+
+    Returns:
+        Paths as strings, sorted within a folder or glob.
+    """
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        files = [str(p) for p in _walk(path)]
+    elif not path.exists() and _GLOB_CHARS & set(spec):
+        files = [m for m in sorted(glob.glob(os.path.expanduser(spec), recursive=True))
+                 if Path(m).is_file()]
+    else:
+        files = []
+    return files or [spec]
+
+
 def iter_path(spec: str, config: Config) -> Iterator[Item]:
     """Yield the items behind one path, folder or glob pattern.
 
