@@ -178,3 +178,11 @@ def test_the_first_sentence_after_a_dateline_is_coded(nlp):
         [Article(id="a1", text=text, published="2026-03-12", dateline="Seoul")])
     assert any(e.source_country == "PRK" for e in result.events)
     assert all(text[s.start:s.end] == s.text for s in result.sentences)
+
+
+def test_plover_conventions_drop_the_mirrored_pair(nlp):
+    text = "Armenia and Azerbaijan signed a peace deal."
+    ours = Pipeline(Config(workers=1)).code_text(text, date="2025-08-08")
+    plover = Pipeline(Config(workers=1, conventions="plover")).code_text(text, date="2025-08-08")
+    assert {(e.source_country, e.target_country) for e in ours} >= {("ARM", "AZE"), ("AZE", "ARM")}
+    assert all(e.target_country is None for e in plover)

@@ -26,6 +26,9 @@ class Config:
             override the bundled knowledge base.
         lexicon_files: Extra event-pattern files (our lexicon format) added to
             the bundled lexicon.
+        conventions: "project" (ours: symmetric acts give both directions, a
+            protest has no target unless named) or "plover" (PLOVER's gold
+            conventions).
         dictionaries: A folder (or files) of PETRARCH-format dictionaries.
         dictionaries_mode: "replace" our lexicon/actors, or "extend" them.
         dictionary_kinds: {file: kind} for dictionary files named freely
@@ -53,6 +56,7 @@ class Config:
     id_field: str = "id"
     actors_files: list[Path] = field(default_factory=list)
     lexicon_files: list[Path] = field(default_factory=list)
+    conventions: str = "project"
     dictionaries: list[Path] = field(default_factory=list)
     dictionaries_mode: str = "extend"
     dictionary_kinds: dict[str, str] = field(default_factory=dict)

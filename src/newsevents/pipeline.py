@@ -156,9 +156,11 @@ def build_coder(config: Config) -> Any:
         ours = None
     else:
         from .coding import Lexicon
+        from .coding.coder import PLOVER_CONVENTIONS
 
         lexicon = Lexicon.load(config.lexicon_files) if config.lexicon_files else None
-        ours = EventCoder(ActorResolver.load(config.actors_files), lexicon)
+        options = PLOVER_CONVENTIONS if config.conventions == "plover" else {}
+        ours = EventCoder(ActorResolver.load(config.actors_files), lexicon, **options)
     if not config.dictionaries:
         return ours
     from .petrarch.combine import build_coder as build_petrarch_coder

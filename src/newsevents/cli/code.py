@@ -36,6 +36,9 @@ def register(app: typer.Typer) -> None:
         input: Path = typer.Option(None, "--input", "-i",
                                    help='JSONL file, one {"id", "text", "date"?} per line.'),
         fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+        conventions: str = typer.Option(
+            "project", "--conventions",
+            help="Coding conventions: 'project' (ours) or 'plover' (PLOVER's gold data)."),
         model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to parse with."),
         actors: list[Path] = typer.Option(None, "--actors",
                                           help="Extra actor files (ours or PETRARCH format)."),
@@ -59,7 +62,8 @@ def register(app: typer.Typer) -> None:
         if input is None and text is None:
             raise typer.BadParameter("give TEXT, '-' for stdin, or --input FILE.jsonl")
         config = build_config(Path("unused.duckdb"), 1, model, actors=actors,
-                              dictionaries=dictionaries, dictionaries_mode=dictionaries_mode)
+                              dictionaries=dictionaries, dictionaries_mode=dictionaries_mode,
+                              conventions=conventions)
         try:
             nlp = load_nlp(model)
             coder = build_coder(config)

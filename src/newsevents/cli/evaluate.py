@@ -45,6 +45,9 @@ def register(app: typer.Typer) -> None:
         dictionaries_mode: str = typer.Option("extend", "--dictionaries-mode",
                                               help="'extend' our lexicon or 'replace' it."),
         actors: list[Path] = typer.Option(None, "--actors", help="Extra actor files."),
+        conventions: str = typer.Option(
+            "project", "--conventions",
+            help="Coding conventions: 'project' (ours) or 'plover' (PLOVER's gold data)."),
         model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model."),
         modality: str = typer.Option("auto", "--modality",
                                      help="auto, asserted or all (which events count)."),
@@ -71,7 +74,8 @@ def register(app: typer.Typer) -> None:
         try:
             records = read_gold(gold, fmt)
             config = build_config(Path("unused.duckdb"), 1, model, actors=actors,
-                                  dictionaries_mode=dictionaries_mode)
+                                  dictionaries_mode=dictionaries_mode,
+                                  conventions=conventions)
             config.dictionaries = list(dictionaries)
             nlp = load_nlp(model)
             coder = build_coder(config)

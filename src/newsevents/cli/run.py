@@ -37,8 +37,11 @@ def build_config(
     verbs: Path | None = None, agents: Path | None = None, discards: Path | None = None,
     dictionaries_mode: str = "extend", dedup_threshold: float = 0.5,
     lexicon: list[Path] | None = None, engine: str = "local", spark_master: str | None = None,
+    conventions: str = "project",
 ) -> Config:
     """Turn CLI options into a `Config` (shared by `run`, `code`, `fetch` and `demo`)."""
+    if conventions not in ("project", "plover"):
+        raise typer.BadParameter("--conventions must be 'project' or 'plover'")
     if engine not in ("local", "spark"):
         raise typer.BadParameter("--engine must be 'local' or 'spark'")
     if dictionaries_mode not in ("replace", "extend"):
@@ -72,7 +75,7 @@ def build_config(
         url_field=url_field, id_field=id_field, actors_files=ours, dictionaries=petrarch,
         dictionaries_mode=dictionaries_mode, dictionary_kinds=kinds,
         dedup_threshold=dedup_threshold, lexicon_files=list(lexicon or []),
-        engine=engine, spark_master=spark_master,
+        engine=engine, spark_master=spark_master, conventions=conventions,
     )
 
 
@@ -144,6 +147,9 @@ def register(app: typer.Typer) -> None:
             help="'replace' our lexicon with the dictionaries, or 'extend' it."),
         dedup_threshold: float = typer.Option(
             0.5, "--dedup-threshold", help="Similarity above which articles are one story."),
+        conventions: str = typer.Option(
+            "project", "--conventions",
+            help="Coding conventions: 'project' (ours) or 'plover' (PLOVER's gold data)."),
         engine: str = typer.Option(
             "local", "--engine",
             help="'local' worker processes, or 'spark' to analyse on a Spark cluster."),
@@ -155,5 +161,5 @@ def register(app: typer.Typer) -> None:
         config = build_config(db, workers or None, model, batch_size, max_bytes, text_field,
                               title_field, date_field, url_field, id_field, actors,
                               dictionaries, verbs, agents, discards, dictionaries_mode,
-                              dedup_threshold, lexicon, engine, spark_master)
+                              dedup_threshold, lexicon, engine, spark_master, conventions)
         run_with_progress(Pipeline(config), paths, quiet=quiet)
