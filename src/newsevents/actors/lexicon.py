@@ -39,6 +39,16 @@ IGNORED_PHRASES = (
 FLAGS = {"former": "former", "ex": "former", "then": "then", "ethnic": "ethnic",
          "exiled": "former", "ousted": "former", "deposed": "former", "late": "former",
          "retired": "former"}
+# Peoples without a state of their own, or split between several ("the Kurds", "Pashtuns",
+# "Tamils", "Druze"): they name no country by themselves. Read as the "ethnic" flag, so they
+# take the country of a place the phrase gives them ("Kurds in northern Syria", "Syrian Kurds")
+# and otherwise stay without one. Peoples that live mostly in one state are demonyms of that
+# state in countries.tsv instead (Uighurs CHN, Rohingya MMR, Hazaras AFG, Copts EGY).
+STATELESS_PEOPLES = ("Kurd", "Kurds", "Kurdish", "Pashtun", "Pashtuns", "Pathan", "Pathans",
+                     "Baloch", "Baluch", "Balochi", "Baluchi", "Tamil", "Tamils", "Druze",
+                     "Roma", "Romani", "Berber", "Berbers", "Amazigh", "Tuareg", "Tuaregs",
+                     "Fulani", "Assyrian", "Assyrians", "Circassian", "Circassians",
+                     "Bedouin", "Bedouins")
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,6 +116,8 @@ class Lexicon:
             self._add(phrase, Entry("ignore", phrase, proper=False))
         for word, flag in FLAGS.items():
             self._add(word, Entry("flag", flag, proper=False))
+        for word in STATELESS_PEOPLES:
+            self._add(word, Entry("flag", "ethnic"))
         for country in kb.countries.values():
             for name in (country.name, *country.aliases):
                 self._add(name, Entry("country", country.iso3, exact=_is_exact(name)))

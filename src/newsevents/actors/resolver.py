@@ -25,8 +25,13 @@ How a phrase is read (the rules, in order):
    generic noun ("rebel leader" -> REB, "government forces" -> MIL).
 4. What is still missing comes from the article: a surname or title seen
    before ("Kim", "the president"); for a bare sector noun ("police",
-   "the rebels") the place the sentence names or the dateline's country; for an
+   "the rebels") a place inside its own noun phrase, else the place the sentence
+   names (not one in a verb's prepositional phrase for sectors that travel:
+   ministers, soldiers, diplomats), else the dateline's country, and none at all
+   after a modifier naming several countries ("Arab", "Western", "foreign"); for an
    unknown titled person ("Judge X") the one country the sentence names.
+   Phrases whose head is a thing, not an actor ("excessive force", "market forces",
+   "police brutality"), get no code; a body of professionals is an NGO.
 5. Nothing is invented: an unresolvable phrase keeps its text and gets code None.
 
 Dated roles: someone in office on the date gets their role's sector (GOV for
@@ -49,6 +54,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor
 from .kb import FORMER_SECTOR, ROLE_SECTORS, TRANSNATIONAL, KnowledgeBase, Person
 from .lexicon import Entry, Lexicon, Match
+from .names import is_given_name
 from .places import Place, PlaceIndex, zipf
 from .text import Tok, key_of, tokenize
 
@@ -119,13 +125,94 @@ LEADER_TITLES = {k for k, v in TITLE_ROLES.items() if v != "state_media"} | {
 # Sectors whose bare nouns ("police", "the rebels") may take the article's place.
 _LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "CVL", "BUS",
                   "MED", "EDU", "HLH", "LAB", "AGR", "CRM", "PTY", "SPY", "UAF", "REL"}
+# Prepositions after a people noun that give where they live ("Albanians in/of southern Serbia").
+_RESIDENCE_PREPS = {"of", "in", "inside", "across", "throughout", "living"}
+# Sectors whose members routinely act abroad: a place where the act happened is not theirs.
+_TRAVELLING_SECTORS = {"GOV", "JUD", "MIL", "SPY", "BUS", "MED", "PTY"}
+# ... but these nouns of theirs name institutions that stay at home ("Authorities imposed a
+# curfew in Leh", "a loan to Pakistan if the government ...").
+_HOME_INSTITUTIONS = {"authorities", "authority", "government", "regime", "administration",
+                      "cabinet", "municipality", "governments"}
 # Words allowed around a bare sector noun for it still to count as bare.
 _FILLER = {"the", "a", "an", "some", "many", "several", "hundreds", "thousands", "dozens",
            "local", "senior", "top", "two", "three", "four", "five", "armed", "angry", "its",
            "their", "his", "her", "other", "more", "about", "least", "at", "of", "new",
            "national", "federal", "regional", "provincial", "state", "central", "interim",
            "transitional", "military", "security", "government", "anti", "pro", "riot",
-           "masked", "unidentified", "suspected", "unknown", "high", "ranking", "level"}
+           "masked", "unidentified", "suspected", "unknown", "high", "ranking", "level",
+           "main", "largest", "biggest", "leading", "major", "powerful", "small", "smaller"}
+
+# Modifiers naming a group of countries or none in particular: "Arab foreign ministers",
+# "Western diplomats", "foreign troops" are of no single country, so a bare sector noun with
+# one of them never takes the sentence's or the dateline's country.
+MULTINATIONAL = {"arab", "arabs", "western", "european", "african", "asian", "gulf", "nordic",
+                 "baltic", "balkan", "latin", "foreign", "international",
+                 "regional", "multinational", "global", "world", "allied", "coalition",
+                 "scandinavian", "caribbean", "pacific", "sahel", "sahelian", "middle", "eastern"}
+# Heads of a professional or learned body ("The Association of African Jurists").
+PRO_BODY_HEADS = {"association", "associations", "federation", "society", "syndicate", "guild",
+                  "league", "union", "council", "network", "forum", "order", "chamber",
+                  "college", "collective", "alliance", "coalition", "institute", "bar"}
+# The professions such a body gathers; with one of them the body is an NGO (no country unless
+# the phrase names one), not the sector the profession alone would give (JUD, MED, HLH...).
+PROFESSIONS = {"jurist", "jurists", "lawyer", "lawyers", "attorney", "attorneys", "advocate",
+               "advocates", "barrister", "barristers", "bar", "judges", "magistrates",
+               "journalist", "journalists", "reporter", "reporters", "editor", "editors",
+               "publisher", "publishers", "writer", "writers", "doctor", "doctors", "physician",
+               "physicians", "surgeon", "surgeons", "nurse", "nurses", "pharmacist",
+               "pharmacists", "engineer", "engineers", "architect", "architects", "scientist",
+               "scientists", "economist", "economists", "accountant", "accountants", "teacher",
+               "teachers", "professor", "professors", "academic", "academics", "artist",
+               "artists", "historian", "historians", "dentist", "dentists", "veterinarian",
+               "veterinarians", "psychologist", "psychologists"}
+# "force" as a mass noun ("excessive force", "lethal force") and "forces" of an abstract kind
+# ("market forces", "natural forces") are no armed body. A modifier of this kind before
+# "forces", or any bare adjective-like modifier before a determiner-less singular "force",
+# makes the phrase a thing, not an actor.
+ABSTRACT_FORCE_MODIFIERS = {"market", "economic", "political", "social", "natural", "historical",
+                            "cultural", "driving", "centrifugal", "centripetal", "gravitational",
+                            "magnetic", "evolutionary", "demographic", "nature's", "dark",
+                            "invisible", "unseen", "spiritual", "creative", "competitive",
+                            "labour", "labor", "productive", "free", "monetary", "inflationary"}
+# Determiners that make "force" a countable body ("a force of 5,000", "the force").
+_COUNT_DETERMINERS = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our",
+                      "one", "each", "every", "any", "whose", "s"}
+# Heads that name people or a body of people even when the knowledge base has no sector for
+# them ("security personnel", "the military junta"): they keep a sector modifier's code.
+_GROUP_HEADS = {"personnel", "staff", "junta", "recruits", "recruit", "cadets", "cadet",
+                "sailors", "sailor", "pilots", "pilot", "crew", "crews", "delegation",
+                "delegations", "delegate", "delegates", "negotiators", "negotiator", "envoys",
+                "guards", "guard", "agents", "agent", "operatives", "operative", "veterans",
+                "veteran", "reservists", "conscripts", "brass", "leadership", "establishment",
+                "apparatus", "sources", "source", "patrol", "patrols", "convoy", "column",
+                "columns", "vessels", "vessel", "warships", "warship", "jets", "jet", "aircraft",
+                "planes", "drones", "helicopters", "tanks", "ships", "boats", "gunboats",
+                "snipers", "sniper", "bodyguards", "escorts", "investigators", "inspectors",
+                "prosecutors", "chiefs", "bosses", "figures", "members", "ranks", "cadres",
+                "hardliners", "loyalists", "defectors", "deserters", "captives", "prisoners",
+                "detainees", "hostages", "casualties", "dead", "wounded", "victims", "kin",
+                "relatives", "widows", "orphans", "employees", "workers", "unit", "units",
+                "representatives", "counterparts", "allies", "partners", "sympathisers",
+                "sympathizers", "backers", "proxies", "affiliates", "wing", "arm", "body",
+                "bodies", "organs", "agency", "agencies", "branch", "department", "division",
+                "brigade", "brigades", "battalion", "regiment", "corps", "squadron", "fleet",
+                "team", "teams", "group", "groups", "movement", "network", "cell", "cells",
+                "faction", "factions", "camp", "bloc", "caucus", "committee", "panel", "board",
+                "office", "bureau", "headquarters", "command", "council"}
+
+# Endings of abstract nouns ("brutality", "violence", "operation", "training"): such a head after
+# a sector word ("police brutality") names a thing the sector does, not an actor.
+_ABSTRACT_SUFFIXES = ("ity", "ism", "ness", "ment", "tion", "sion", "ance", "ence", "ancy",
+                      "ency", "ure", "age", "ing", "ship", "hood", "cy", "dom")
+# ... except those that name a body of people.
+_BODY_NOUNS = {"organisation", "organization", "association", "federation", "confederation",
+               "coalition", "delegation", "administration", "leadership", "establishment",
+               "institution", "commission", "mission", "congregation", "generation", "legation",
+               "fraternity", "community", "population", "authority", "agency", "presidency",
+               "regiment", "contingent", "battalion", "wing", "following", "gathering",
+               "opposition", "constituency", "ministry", "secretary", "embassy", "legislature",
+               "judiciary", "municipality", "majority", "minority", "entourage", "brotherhood",
+               "sisterhood", "station", "stations", "outpost", "village", "building", "buildings"}
 
 
 @dataclass
@@ -249,6 +336,7 @@ class ActorResolver:
         Returns:
             The actor (code None when unresolvable), or None for an empty span.
         """
+        span = _with_premodifiers(span)
         text = span.text.strip()
         if not text:
             return None
@@ -257,7 +345,17 @@ class ActorResolver:
         head = span.root.idx if len(span) else None
         sentence = (span.sent if span.doc.has_annotation("SENT_START")
                     or span.doc.has_annotation("DEP") else None)
-        return self._resolve(text, toks, ctx, head_start=head, propn=propn, sentence=sentence)
+        # Capitals carry meaning when the sentence has both cases, even if the phrase has
+        # none: "the price" in a normal sentence is not Ned Price.
+        source = span.sent.text if sentence is not None else span.doc.text
+        cased = any(c.isupper() for c in source) and any(c.islower() for c in source)
+        # The noun phrase's own extent in the parse (its root's subtree): a place inside it
+        # ("protesters in Tehran") may locate a bare sector noun; one in a phrase attached
+        # to the verb ("ministers met in northern Gaza") may not.
+        bounds = ((span.root.left_edge.idx, span.root.right_edge.idx + len(span.root.right_edge))
+                  if len(span) else None)
+        return self._resolve(text, toks, ctx, head_start=head, propn=propn, sentence=sentence,
+                             cased=cased, np_bounds=bounds)
 
     def locate(self, sent: Span, ctx: ActorContext) -> Place | None:
         """The place a sentence names (or the dateline's), for an event's location.
@@ -312,12 +410,29 @@ class ActorResolver:
         ctx.sentence_countries[key] = frozenset(found)
         return found
 
-    def _sentence_place(self, sent: Span, ctx: ActorContext) -> Place | None:
+    def _sentence_place(self, sent: Span, ctx: ActorContext,
+                        within: tuple[int, int] | None = None,
+                        skip_verb_pp: bool = False) -> Place | None:
+        """The most specific place a sentence names (after a locative preposition first).
+
+        Args:
+            within: Character bounds (start, end) of a noun phrase: when given, only
+                places inside it count (not cached: it is a different question).
+            skip_verb_pp: Leave out places in a prepositional phrase attached to a verb
+                ("met on Sunday in northern Gaza"): where an act happened, not whose
+                actor it is.
+        """
         key = (sent.start_char, sent.end_char)
-        if key in ctx.sentence_places:
+        plain = within is None and not skip_verb_pp
+        if plain and key in ctx.sentence_places:
             return ctx.sentence_places[key]
         best: tuple[int, int, Place] | None = None
         for ent in sent.ents:
+            if within is not None and not (within[0] <= ent.start_char
+                                           and ent.end_char <= within[1]):
+                continue
+            if skip_verb_pp and _verb_attached(ent):
+                continue
             # NORP too: the tagger often labels a country name used as a modifier NORP
             # ("the Mozambique government"); demonyms themselves are no place and miss.
             if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
@@ -334,19 +449,21 @@ class ActorResolver:
             if best is None or score > best[:2]:
                 best = (*score, place)
         result = best[2] if best else None
-        ctx.sentence_places[key] = result
+        if plain:
+            ctx.sentence_places[key] = result
         return result
 
     # -- the reading ---------------------------------------------------------------------
 
     def _resolve(self, text: str, toks: list[Tok], ctx: ActorContext, head_start: int | None,
-                 propn: set[int] | None, sentence: Span | None) -> Actor:
+                 propn: set[int] | None, sentence: Span | None, cased: bool = False,
+                 np_bounds: tuple[int, int] | None = None) -> Actor:
         words = [t for t in toks if t.norm]
         if not words:
             return Actor(text=text)
         # Capitals carry meaning unless the text is all one case (headlines, typed queries).
         letters = [c for t in words for c in t.text if c.isalpha()]
-        mixed = any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+        mixed = cased or (any(c.isupper() for c in letters) and any(c.islower() for c in letters))
         if not mixed and len(words) == 1 and all(c.isupper() for c in letters):
             mixed = True  # a lone all-caps word is an abbreviation: "US", "IS"
         matches = self._add_places(words, self.lexicon.scan(words, mixed), propn, mixed)
@@ -397,14 +514,76 @@ class ActorResolver:
         if "ethnic" in flags:
             sentence_place = (self._sentence_place(sentence, ctx) if sentence is not None
                               else None) or ctx.dateline_place
+        thing = self._not_an_actor(words, cut, head_idx, head_match, main)
+        if thing is not None:
+            return Actor(text=text, matched=thing)
+        body = self._professional_body(text, words, matches, ctx)
+        if body is not None:
+            self._remember(body, ctx)
+            return body
         actor = self._compose(text, words, cut, head_idx, head_match, main, readings,
                               rest_readings, flags, ctx, sentence_place)
         if actor.code is None and actor.country is None:
-            actor = self._from_context(actor, words, cut, main, readings, ctx, sentence)
+            actor = self._from_context(actor, words, cut, main, readings, ctx, sentence,
+                                       np_bounds)
         elif actor.country and not actor.name and head_match is not None:
             actor = self._leader_from_context(actor, words, head_match, ctx)
         self._remember(actor, ctx)
         return actor
+
+    def _not_an_actor(self, words: list[Tok], cut: int, head_idx: int,
+                      head_match: Match | None, main: list[Match]) -> str | None:
+        """Why a phrase that only contains a sector word is no actor, or None.
+
+        Decided by the head noun and what modifies it, never by the phrase as a whole:
+
+        * "force" as a mass noun: a determiner-less singular "force" whose modifiers are
+          all words no entry claims ("excessive force", "lethal force"; but "a force of
+          5,000", "Israeli force", "air force", "Quds Force" are bodies);
+        * "forces" of an abstract kind ("market forces", "natural forces");
+        * an abstract head noun after sector modifiers only ("police brutality", "military
+          operation", "government corruption"): the sector's act, not the sector.
+        """
+        covered = {k for m in main for k in range(m.i, m.j)}
+        head = words[head_idx].norm if 0 <= head_idx < len(words) else ""
+        if head_match is not None and head_match.kinds() == {"sector"} and (
+                head_match.j - head_match.i == 1):
+            before = words[:head_idx]
+            if head == "forces" and before and before[-1].norm in ABSTRACT_FORCE_MODIFIERS and (
+                    head_idx - 1 not in covered):
+                return f"thing:{before[-1].norm} forces"
+            if head == "force" and before and not any(
+                    w.norm in _COUNT_DETERMINERS or not w.norm.isalpha() for w in before) and all(
+                    k not in covered for k in range(head_idx)):
+                return "thing:mass noun force"
+        if head_match is None and main and all(m.kinds() == {"sector"} for m in main) and (
+                head_idx == cut - 1 and head_idx not in covered):
+            w = words[head_idx]
+            if (w.norm.isalpha() and not w.capitalised and w.norm not in _BODY_NOUNS
+                    and w.norm not in _GROUP_HEADS and w.norm not in PARTITIVE
+                    and w.norm.endswith(_ABSTRACT_SUFFIXES)):
+                return f"thing:{w.norm}"
+        return None
+
+    def _professional_body(self, text: str, words: list[Tok], matches: list[Match],
+                           ctx: ActorContext) -> Actor | None:
+        """A body of professionals ("The Association of African Jurists", "the Nigerian Bar
+        Association", "a union of Arab lawyers") is an NGO; it belongs to a country only when
+        the phrase names one ("Nigerian"), never by context: such bodies are often
+        continental or international. A known organisation of that name wins."""
+        norms = [w.norm for w in words]
+        heads = [k for k, n in enumerate(norms) if n in PRO_BODY_HEADS]
+        if not heads or not any(n in PROFESSIONS for n in norms):
+            return None
+        if any("org" in m.kinds() for m in matches):
+            return None
+        countries = [e.ref for m in matches for e in m.entries
+                     if e.kind in ("country", "demonym", "people")]
+        country = countries[0] if len(set(countries)) == 1 else None
+        label = "; ".join(filter(None, [f"body:{words[heads[0]].text}",
+                                        f"country:{country}" if country else None]))
+        return Actor(text=text, code=(country or "NGO") + ("NGO" if country else ""),
+                     country=country, sector="NGO", name=None, role=None, matched=label)
 
     def _add_places(self, words: list[Tok], matches: list[Match], propn: set[int] | None,
                     mixed: bool) -> list[Match]:
@@ -524,7 +703,11 @@ class ActorResolver:
     def _names_not_places(self, words: list[Tok], matches: list[Match]) -> list[Match]:
         """A one-word country or place glued to a capitalised word nothing claims is part of
         a personal or company name ("Jordan Peterson", "John Anderson"), not the place."""
-        covered = {k for m in matches for k in range(m.i, m.j)}
+        # A bare surname of someone in the knowledge base ("Johnson", "Miller") is as much
+        # a name part as an unknown word: "Chad Johnson" is not Chad.
+        covered = {k for m in matches
+                   if not (m.kinds() == {"person"} and all(e.weak for e in m.entries))
+                   for k in range(m.i, m.j)}
 
         def unclaimed_name(k: int) -> bool:
             return (0 <= k < len(words) and k not in covered and words[k].capitalised
@@ -536,11 +719,14 @@ class ActorResolver:
         out = []
         for m in matches:
             # Only a two-word name: "Kenya Anti-Corruption Commission" is a Kenyan body.
+            # A country after an unknown word is a surname only when that word is a given
+            # name ("Michael Jordan", "Rahul Gandhi" ...), not "Communist China".
             if m.j - m.i == 1 and m.kinds() <= {"country", "place"} and (
                     (unclaimed_name(m.j) and not capitalised(m.j + 1)
                      and not capitalised(m.i - 1) and "place" not in m.kinds()) or
                     (unclaimed_name(m.i - 1) and not capitalised(m.i - 2)
-                     and not capitalised(m.j) and "country" not in m.kinds())):
+                     and not capitalised(m.j) and (
+                         "country" not in m.kinds() or is_given_name(words[m.i - 1].text)))):
                 continue
             out.append(m)
         return out
@@ -880,7 +1066,7 @@ class ActorResolver:
 
         # 1. The head is a person.
         if head_top is not None and head_top.kind == "person" and head_top.person is not None:
-            return self._person_actor(text, head_top, ctx, former, named)
+            return self._person_actor(text, head_top, ctx, former, named, title_role)
         # 2. The head is an organisation.
         if head_top is not None and head_top.kind == "org":
             actor = self._org_actor(text, head_top, ctx)
@@ -895,7 +1081,10 @@ class ActorResolver:
         if head_top is not None and head_top.kind == "country" and (
                 head_top.label.startswith("country:") or not any(
                 r.kind == "sector" and not r.generic for r in head_r)):
-            of_phrase = cut < len(words) and words[cut].norm == "of"
+            # "The Albanians of southern Serbia", "Albanians in southern Serbia": a people
+            # noun with a place of residence is coded by the country they live in (CAMEO's
+            # convention for ethnic groups), like "Kosovo Serbs" below.
+            of_phrase = cut < len(words) and words[cut].norm in _RESIDENCE_PREPS
             # "Kosovo Serbs": a country's name before a people noun says where they live.
             local = [r for n, group in enumerate(readings) for r in group
                      if r.kind == "country" and r.label.startswith(("country:", "region:", "place:"))
@@ -1041,7 +1230,7 @@ class ActorResolver:
         return None
 
     def _person_actor(self, text: str, r: _Reading, ctx: ActorContext, former: bool,
-                      named: frozenset[str] = frozenset()) -> Actor:
+                      named: frozenset[str] = frozenset(), title: str | None = None) -> Actor:
         """A known person's actor on the context's date (in office, former or future).
 
         Args:
@@ -1049,11 +1238,22 @@ class ActorResolver:
                 several roles held, one in such a country wins; otherwise the person's home
                 country's, never a role held elsewhere by virtue of it (co-prince of
                 Andorra).
+            title: The office the phrase's title names ("President" -> head_of_state).
+                With "former", the person's spell in that office is the one meant
+                ("former French President Emmanuel Macron" is a former head of state, not a
+                former economy minister), even when the knowledge base says they still hold
+                it on the date: the text's "former" is the evidence about the article's
+                world (its date may be missing or wrong), so it wins over the date.
         """
         person = r.person
         assert person is not None
         spell = None if former else person.spell_on(ctx.date, self.weight, named)
-        if spell is not None:
+        titled = [s for s in person.spells if former and title and s.role == title
+                  and s.start <= ctx.date and (not named or s.country in named)]
+        if titled:
+            last = max(titled, key=lambda s: (s.end is None, s.end or s.start))
+            country, role, sector = last.country, f"former_{last.role}", FORMER_SECTOR
+        elif spell is not None:
             country, role = spell.country, spell.role
             sector = ROLE_SECTORS.get(role, "GOV") or None
         else:
@@ -1109,7 +1309,8 @@ class ActorResolver:
 
     def _from_context(self, actor: Actor, words: list[Tok], cut: int, main: list[Match],
                       readings: list[list[_Reading]], ctx: ActorContext,
-                      sentence: Span | None) -> Actor:
+                      sentence: Span | None,
+                      np_bounds: tuple[int, int] | None = None) -> Actor:
         """Fill an unresolved phrase from the article: a name or title seen before, or the
         article's place for a bare sector noun."""
         text = actor.text
@@ -1154,11 +1355,24 @@ class ActorResolver:
         # A bare sector noun: the place the sentence names, else the dateline's country.
         bare = all(w.norm in _FILLER or w.capitalised or any(m.i <= k < m.j for m in main)
                    for k, w in enumerate(words[:cut]))
-        if not bare or actor.sector not in _LOCAL_SECTORS:
+        # "Arab foreign ministers", "Western diplomats", "foreign troops": of no one country.
+        several = any(w.norm in MULTINATIONAL and not any(m.i <= k < m.j for m in main)
+                      for k, w in enumerate(words[:cut]))
+        if not bare or several or actor.sector not in _LOCAL_SECTORS:
             return actor
         place = None
         if sentence is not None:
-            place = self._sentence_place(sentence, ctx)
+            # A place inside the actor's own noun phrase ("police in Tehran" parsed as one
+            # phrase) locates any sector. A place attached to the verb says where the act
+            # happened: the police, protesters or villagers acting there are local ("Police
+            # fired tear gas at crowds in Nairobi"), but office-holders, soldiers, agents,
+            # firms and reporters travel ("Arab foreign ministers met in northern Gaza"),
+            # so for them it says nothing about whose actor it is.
+            place = self._sentence_place(sentence, ctx, np_bounds) if np_bounds else None
+            if place is None:
+                place = self._sentence_place(
+                    sentence, ctx, skip_verb_pp=actor.sector in _TRAVELLING_SECTORS and not any(
+                        w.norm in _HOME_INSTITUTIONS for w in words[:cut]))
         place = place or ctx.dateline_place
         if place is None:
             return actor
@@ -1193,6 +1407,36 @@ class ActorResolver:
                 ctx.people[key[-1:]] = actor
                 if actor.country in ("PRK", "KOR", "CHN", "TWN", "VNM"):
                     ctx.people[key[:1]] = actor
+
+
+_PREMODIFIER_DEPS = {"compound", "nmod", "amod", "det", "poss", "nummod", "quantmod"}
+
+
+def _with_premodifiers(span: Span) -> Span:
+    """The span widened to its head's premodifiers when a caller cut them off at
+    punctuation: "The Asia-Pacific Economic Cooperation (APEC) forum" arrives as "forum"
+    when the ")" before the head ends the caller's phrase. Only modifiers the parse
+    attaches to the span's root, and nothing verbal between, are taken back."""
+    if not len(span):
+        return span
+    root = span.root
+    lefts = [c for c in root.lefts if c.i < span.start and c.dep_ in _PREMODIFIER_DEPS]
+    if not lefts:
+        return span
+    start = min(c.left_edge.i for c in lefts)
+    gap = span.doc[start:span.start]
+    if any(t.pos_ in ("VERB", "AUX") for t in gap):
+        return span
+    return span.doc[start:span.end]
+
+
+def _verb_attached(ent: Span) -> bool:
+    """Whether a named place is the object of a preposition that modifies a verb ("met |
+    in northern Gaza"), as opposed to one inside a noun phrase ("parties in Serbia")."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    return root.head.head.pos_ in ("VERB", "AUX")
 
 
 def _nearest_title(sectors: list[tuple[int, _Reading]], title) -> str | None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ from ..model import Actor, Event
 from . import codes, parties
 from . import dates as _dates
 from .lexicon import Lexicon, Pattern
-from .modality import attribution, modality, refusal
+from .modality import attribution, in_reporter, modality, refusal
 from .syntax import (
     MONEY,
     PASS_SUBJ,
@@ -77,6 +77,12 @@ _SPANS = {"day", "week", "month", "hour", "year", "night", "round", "series", "w
 _APOLITICAL = {"CVL", "EDU", "HLH", "MED", "BUS", "CRM", "REL", "AGR", "ELI", "LAB", "REF", "MOD"}
 # Acts political by themselves, whoever does them: threats, protest, force, violence.
 _POLITICAL_ACT_ROOTS = ("13", "14", "175", "18", "19", "20")  # 175: violent repression
+# Doers that name police work ("Officers arrested a suspect"), whatever sector they resolve to.
+_POLICE_HEADS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "detective",
+                 "trooper", "sheriff", "constable", "marshal", "cop"}
+# State institutions: named bare ("the parliament"), they are the doer's own.
+_HOME_SECTORS = {"GOV", "LEG", "JUD", "COP"}
+_FORCE_ROOTS = ("15", "18", "19", "20")
 # Heads that stand for the group they belong to: "members of the committee".
 _PART_NOUNS = {"member", "representative", "delegate", "delegation", "envoy", "spokesman",
                "spokeswoman", "spokesperson", "head", "chief", "leader", "official", "group"}
@@ -98,7 +104,9 @@ _STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "prepare", "re
 _MAKING_VERBS = {"pass", "adopt", "issue", "approve", "sign", "publish", "release", "draft",
                  "introduce", "unveil", "announce", "propose", "enact", "table", "submit"}
 # Looking through a non-actor noun to the actor behind it: "relations with the EU".
-_INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "between", "by")
+_INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "between", "by",
+                # "conceded to demands from the rebels": what comes from X answers X
+                "from")
 # ... and, for acts that hit places, the place itself: "towns in southern Lebanon".
 _PLACE_PREPS = ("in", "of", "across", "near", "around", "inside", "along")
 # A sports result next to a verb of winning: "beat Germany 3-1".
@@ -146,7 +154,13 @@ def _load_resolver(actors_files: Iterable[Path] = ()) -> Resolver:
 
 
 # Keyword arguments of `EventCoder` that follow the PLOVER gold-standard conventions.
-PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False}
+PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False,
+                                        "home_target": True}
+# PLOVER types whose acts, when no party is named, PLOVER codes as aimed at the doer's own
+# country ("declined to resign" KEN->KEN, "prepared to impose martial law" IRQ->IRQ). The
+# cooperative types, withdrawals, refusals and mobilisation stay untargeted there.
+HOME_TARGET_TYPES = frozenset({"ACCUSE", "ASSAULT", "COERCE", "CONCEDE", "REQUEST", "THREATEN",
+                               "SANCTION", "AID"})
 
 
 class EventCoder:
@@ -161,11 +175,16 @@ class EventCoder:
         symmetric_pairs: "X and Y signed a deal" gives X->Y and Y->X (True, the
             project's convention) or X and Y each with no target (False, PLOVER's).
             `PLOVER_CONVENTIONS` holds the keyword arguments of the PLOVER profile.
+        home_target: PLOVER convention: a domestic act with no named target (a
+            resignation, martial law, a demand, an arrest) is aimed at the doer's own
+            country (for the types in `HOME_TARGET_TYPES`).
     """
 
     def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None, *,
-                 protest_target: bool = False, symmetric_pairs: bool = True) -> None:
+                 protest_target: bool = False, symmetric_pairs: bool = True,
+                 home_target: bool = False) -> None:
         self.protest_target = protest_target
+        self.home_target = home_target
         self.symmetric_pairs = symmetric_pairs
         self.resolver = resolver if resolver is not None else _load_resolver()
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
@@ -181,6 +200,9 @@ class EventCoder:
         self._body_nouns = lex.words("body_nouns")
         self._titles = lex.words("title_nouns")
         self._armed = lex.words("armed_modifiers")
+        # Nouns of asking whose "that" clause names the addressee ("demands that X ...").
+        self._demand_nouns = frozenset(n for n, pats in lex.nouns.items()
+                                       if any(p.code.startswith("10") for p in pats))
         self._depth = 0  # nesting of complement coding (guards against cyclic parses)
         self._light = self._light | self._reverse_light
 
@@ -247,7 +269,7 @@ class EventCoder:
                 sentence_country = countries.pop()
             batch = cands if pass_no == 0 else deferred if pass_no == 1 else unplaced
             for cand in batch:
-                if self._discarded(cand, lemmas, lowered):
+                if self._discarded(cand, lemmas, lowered) or in_reporter(cand.trigger, self.lexicon):
                     continue
                 if pass_no == 2:
                     srcs = self._unplaced_actors(cand.sources, ctx, cache)
@@ -304,7 +326,11 @@ class EventCoder:
                     resolved = self._resolve_all(route, ctx, cache, inner=True, places=placey)
                     sib = next((a.country for a in resolved if a.country), None)
                     where = here
-                    found = [a for a in (parties.fill(a, sib or where or domestic) for a in resolved)
+                    found = [a for a in (parties.fill(a, sib or where or domestic or (
+                        # "staged a hunger strike outside Parliament": an institution named
+                        # without a country is the doer's own, in acts short of force.
+                        src_country if a.sector in _HOME_SECTORS and root not in _FORCE_ROOTS
+                        else None)) for a in resolved)
                              if (a.country or a.code) and a.code not in src_codes]
                     if found:
                         tgts, route_no = found, n
@@ -329,6 +355,15 @@ class EventCoder:
                     # "poachers killed two rhinos", "a mining company agreed to merge"; but
                     # "a Saudi businessman is suing the United States" stays.
                     continue
+                if self._crime_arrest(cand, srcs, tgts):
+                    continue
+                # PLOVER convention (after the filters: an implied target anchors nothing).
+                if not tgts and self.home_target and len({a.code or a.text for a in srcs}) == 1 \
+                        and lookup(cand.pattern.code).plover in HOME_TARGET_TYPES:
+                    home = src_country or here
+                    if home and (here is None or here == home):  # not abroad: "in Basra"
+                        tgts = [Actor(text=f"{home} (implied)", code=home, country=home,
+                                      matched="convention:home")]
                 pairs: list[tuple[Actor, Actor | None]]
                 if not tgts and len({a.code or a.text for a in srcs}) > 1 \
                         and cand.pattern.code.startswith(codes.SYMMETRIC) \
@@ -421,8 +456,9 @@ class EventCoder:
                     triggers.append((depth(tok), tok))
             elif tok.pos_ in ("NOUN", "PROPN") and lem in lex.nouns:
                 triggers.append((depth(tok), tok))
-            elif tok.pos_ == "ADJ" and lem in lex.verbs and (tok.tag_ == "VBN"
-                                                             or tok.dep_ == "acomp"):
+            elif tok.pos_ == "ADJ" and lem in lex.verbs and (tok.tag_ == "VBN" or (
+                    # "it is striking that ...": an -ing adjective describes, it does not act
+                    tok.dep_ == "acomp" and not tok.lower_.endswith("ing"))):
                 triggers.append((depth(tok), tok))  # "is opposed to", "were killed"
             elif (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) \
                     and lem.startswith("re") and lem[2:].lstrip("-") in lex.verbs:
@@ -458,10 +494,7 @@ class EventCoder:
                 continue
             # "shelled Juba, killing 20 people": a result participle of the same kind of
             # act is part of the event already coded.
-            head_cand = coded.get(tok.head.i)
-            if (not cand.noun and tok.dep_ == "advcl" and tok.tag_ == "VBG"
-                    and child(tok, *SUBJ) is None and head_cand is not None
-                    and lookup(head_cand.pattern.code).plover == lookup(cand.pattern.code).plover):
+            if not cand.noun and _result_of(tok, cand, coded):
                 continue
             for c in cand.consumes:
                 consumed.update(t.i for t in c.subtree)
@@ -517,6 +550,10 @@ class EventCoder:
             pats = self.lexicon.verbs.get(lem[2:].lstrip("-"))
         if not pats:
             return None
+        subj = child(tok, *SUBJ)
+        if subj is not None and subj.lower_ == "it" and tok.tag_ == "VBG" and any(
+                c.lower_ == "that" and c.pos_ == "SCONJ" and c.i > tok.i for c in tok.children):
+            return None  # "it's striking that ...": an adjective the parser took for a verb
         passive = is_passive(tok)
         prt = child(tok, "prt")
         prt_l = prt.lower_ if prt is not None else None
@@ -554,6 +591,10 @@ class EventCoder:
                 if not subj_words & pat.subj:
                     continue
             if pat.obj is not None and not (obj_lemmas & pat.obj):
+                continue
+            if pat.no_obj and (objs or passive or child(tok, "agent") is not None):
+                continue  # "as demonstrated by his departure": a reduced passive
+            if pat.no_clause and any(c.dep_ == "ccomp" for c in tok.children):
                 continue
             if pat.comp is not None and not (comp_lemmas & pat.comp):
                 continue
@@ -1062,6 +1103,17 @@ class EventCoder:
             if whole is None and inner:
                 preps_ok = _INNER_PREPS + (_PLACE_PREPS if places else ())
                 for t in head_tokens(tok):
+                    if t.lemma_.lower() in self._demand_nouns:
+                        # "its demands that Burundi's government grant ...": the clause's
+                        # subject is whom the demand addresses.
+                        for c in t.children:
+                            if c.dep_ in ("acl", "ccomp") and any(
+                                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                                subj = child(c, *SUBJ, *PASS_SUBJ)
+                                if subj is not None and not _pron(subj):
+                                    a = self._actor(subj, ctx, cache, places)
+                                    if a is not None:
+                                        out.append(a)
                     for c in t.children:
                         if c.dep_ == "prep" and c.lower_ in preps_ok:
                             for g in pobjs(c):
@@ -1070,6 +1122,15 @@ class EventCoder:
                                     out.append(a)
                 continue
             if whole is not None:
+                prev = out[-1] if out else None
+                if prev is not None and prev.country and whole.country != prev.country \
+                        and tok.dep_ == "conj" and tok.pos_ == "NOUN" and whole.sector \
+                        and not any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep")
+                                    for c in tok.children):
+                    # "Israeli helicopters and tanks": a bare conjunct shares the first
+                    # one's nationality rather than one guessed from elsewhere.
+                    whole = replace(whole, country=prev.country,
+                                    code=prev.country + whole.sector)
                 out.append(whole)
         return out
 
@@ -1255,10 +1316,27 @@ class EventCoder:
         return None
 
     # -------------------------------------------------------------- filters
+    @staticmethod
+    def _crime_arrest(cand: _Cand, srcs: list[Actor], tgts: list[Actor]) -> bool:
+        """Police work, not politics: "Officers arrested a 32-year-old man of Franklin".
+
+        An arrest, detention or charge (173) by the police (the police sector, or
+        doers named as officers, deputies, detectives) is political only when it hits
+        a political actor: protesters, journalists, opposition figures, officials,
+        another state. A suspect, a man or a town is crime news.
+        """
+        if not cand.pattern.code.startswith("173"):
+            return False
+        heads = {t.lemma_.lower() for s in cand.sources for t in head_tokens(s)}
+        police = all(a.sector == "COP" for a in srcs) or bool(heads & _POLICE_HEADS)
+        return police and not any(parties.political(t) for t in tgts)
+
     def _discarded(self, cand: _Cand, lemmas: set[str], lowered: str) -> bool:
         lem = self._verb_lemma(cand.trigger)
         subj_heads = {w for s in cand.sources for w in (s.lemma_.lower(), *(
             t.lemma_.lower() for t in head_tokens(s)))}
+        # Proper-noun heads keep their plural form as lemma ("American Airlines").
+        subj_heads |= {w[:-1] for w in subj_heads if w.endswith("s") and len(w) > 3}
         obj_heads = {t.lemma_.lower() for o in self._objects(cand.trigger, is_passive(cand.trigger))
                      for t in head_tokens(o)} if not cand.noun else set()
         for d in self.lexicon.discards:
@@ -1326,6 +1404,33 @@ class EventCoder:
 
 
 
+
+
+def _result_of(tok: Token, cand: _Cand, coded: dict[int, _Cand]) -> bool:
+    """Whether a trigger is a result participle of an act already coded.
+
+    "shelled Juba, killing 20 people" and "opened fire to disperse the crowd, killing
+    one and arresting 12": a subjectless -ing clause hung after a coded act (on its
+    verb, or on that verb's coded purpose clause) tells what the act did; when both
+    are of one kind (the same PLOVER type, or both material conflict: coercion and
+    force) it is part of that event, not a second one.
+    """
+    if tok.tag_ != "VBG":
+        return False
+    while tok.dep_ == "conj" and tok.head.tag_ == "VBG" and child(tok, *SUBJ) is None:
+        tok = tok.head  # "killing one and arresting 12": both results
+    if tok.dep_ != "advcl" or child(tok, *SUBJ) is not None or tok.i < tok.head.i:
+        return False
+    heads = [coded.get(tok.head.i)] + [coded.get(c.i) for c in tok.head.children
+                                       if c.i < tok.i and c.dep_ in ("advcl", "xcomp")]
+    mine = lookup(cand.pattern.code)
+    for head_cand in heads:
+        if head_cand is None:
+            continue
+        theirs = lookup(head_cand.pattern.code)
+        if theirs.plover == mine.plover or (theirs.quad_class == mine.quad_class == 4):
+            return True
+    return False
 
 
 def _pron(tok: Token) -> bool:

@@ -40,7 +40,7 @@ from .taxonomy import is_valid, lookup
 
 BUNDLED = "data/lexicon.yaml"
 
-_PATTERN_KEYS = {"code", "prt", "mod", "subj", "needs_target", "obj", "prep", "pobj", "comp", "target", "no_target", "note"}
+_PATTERN_KEYS = {"code", "prt", "mod", "subj", "needs_target", "no_obj", "no_clause", "obj", "prep", "pobj", "comp", "target", "no_target", "note"}
 _TARGET_WORDS = {"dobj", "dative", "poss", "none"}
 _GRAMMAR_KEYS = {
     "report_verbs", "light_verbs", "future_verbs", "control_verbs", "hypothetical_verbs",
@@ -70,6 +70,10 @@ class Pattern:
         target: Where to look for the target, in order.
         no_target: The event never has a target.
         needs_target: Without a resolved target it is no event ("speaking in Canberra").
+        no_obj: Only the intransitive, active use: "flew to Kyiv" is a visit, "flew the cat
+            to Portland" and "as demonstrated by" are not.
+        no_clause: Not with a content clause: "recognized Kosovo" is recognition,
+            "recognized that the policy failed" is an admission of a fact.
     """
 
     kind: str
@@ -86,6 +90,8 @@ class Pattern:
     target: tuple[str, ...] = ()
     no_target: bool = False
     needs_target: bool = False
+    no_obj: bool = False
+    no_clause: bool = False
 
     @property
     def specificity(self) -> int:
@@ -272,6 +278,8 @@ def _pattern(kind: str, key: str, entry: dict[str, Any]) -> Pattern:
         comp=_fs(entry.get("comp")), mod=_fs(entry.get("mod")), subj=_fs(entry.get("subj")), target=tuple(target),
         no_target=bool(entry.get("no_target", False)),
         needs_target=bool(entry.get("needs_target", False)),
+        no_obj=bool(entry.get("no_obj", False)),
+        no_clause=bool(entry.get("no_clause", False)),
     )
 
 

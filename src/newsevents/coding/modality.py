@@ -103,6 +103,11 @@ def modality(trigger: Token, lex: Lexicon) -> str:
                                            for m in anc.children):
                 return "hypothetical"
         return "hypothetical" if hypothetical else "asserted"
+    # "made no apology", "offered no support", "has given no guarantee": the act is
+    # denied by the quantifier of the word that carries it.
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in trigger.children):
+        return "negated"
     cur = trigger
     steps = 0
     while True:
@@ -238,6 +243,36 @@ def attribution(trigger: Token, lex: Lexicon) -> Span | None:
             if subj is not None:
                 return phrase(subj)
     return None
+
+
+def in_reporter(trigger: Token, lex: Lexicon) -> bool:
+    """Whether a trigger sits inside the description of whoever reports the news.
+
+    In "..., a member of the Chadian team trying to broker a peace pact has said" the
+    brokering only says who the reporter is: background, not the news. A word is in
+    the reporter's phrase when it lies under the subject of a report verb that
+    carries reported content (a `ccomp` or `parataxis` clause).
+
+    Args:
+        trigger: A trigger word.
+        lex: The lexicon (report verbs).
+
+    Returns:
+        True when the trigger belongs to the reporter's noun phrase.
+    """
+    report = lex.words("report_verbs")
+    cur = trigger
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in SUBJ and head.lemma_.lower() in report and cur.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in ("ccomp", "parataxis") for c in head.children):
+            return cur.i != trigger.i
+        if cur.dep_ in ("ccomp", "parataxis", "ROOT"):
+            return False  # a clause of its own: the reported content, not the reporter
+        cur = head
+    return False
 
 
 def _agent(verb: Token) -> Token | None:
