@@ -46,8 +46,9 @@ def register(app: typer.Typer) -> None:
                                               help="'extend' our lexicon or 'replace' it."),
         actors: list[Path] = typer.Option(None, "--actors", help="Extra actor files."),
         conventions: str = typer.Option(
-            "project", "--conventions",
-            help="Coding conventions: 'project' (ours) or 'plover' (PLOVER's gold data)."),
+            "auto", "--conventions",
+            help="Coding conventions: 'project' (ours), 'plover' (PLOVER's), or 'auto': "
+                 "PLOVER's for PLOVER gold files, ours otherwise."),
         model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model."),
         modality: str = typer.Option("auto", "--modality",
                                      help="auto, asserted or all (which events count)."),
@@ -73,6 +74,9 @@ def register(app: typer.Typer) -> None:
         check_format(type_name, ("plover", "root"))
         try:
             records = read_gold(gold, fmt)
+            if conventions == "auto":
+                # Score against a gold set under the conventions it was annotated with.
+                conventions = "plover" if (fmt or detect_format(gold)) == "plover" else "project"
             config = build_config(Path("unused.duckdb"), 1, model, actors=actors,
                                   dictionaries_mode=dictionaries_mode,
                                   conventions=conventions)
