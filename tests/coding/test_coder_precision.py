@@ -136,26 +136,6 @@ def test_bare_coordinated_doer_shares_the_first_ones_nationality(code):
     assert {(e.source_country, e.target_country) for e in events} == {("ISR", "SYR")}
 
 
-def test_home_target_is_a_plover_option_only(nlp, lexicon):
-    from fake_resolver import FakeResolver
-
-    from newsevents.coding import EventCoder
-    from newsevents.coding.coder import PLOVER_CONVENTIONS
-
-    text = "The Iranian government imposed martial law on Monday."
-    doc = nlp(text)
-    plain = EventCoder(FakeResolver(), lexicon).code_doc(doc)
-    plover = EventCoder(FakeResolver(), lexicon, **PLOVER_CONVENTIONS).code_doc(doc)
-    assert [(e.source_country, e.target_country, e.plover) for e in plain] == [
-        ("IRN", None, "COERCE")]
-    assert [(e.source_country, e.target_country, e.plover) for e in plover] == [
-        ("IRN", "IRN", "COERCE")]
-    # Cooperative acts stay untargeted even then.
-    doc = nlp("The Iranian government agreed to the plan on Monday.")
-    assert all(e.target_country is None
-               for e in EventCoder(FakeResolver(), lexicon, **PLOVER_CONVENTIONS).code_doc(doc))
-
-
 def test_a_phone_call_between_leaders_is_a_conversation(code):
     events = code("The phone call between the Russian president and the Iranian president "
                   "lasted an hour.")
@@ -168,3 +148,44 @@ def test_it_is_striking_that_is_no_strike(code):
     # The construction's own mark ("said that it was expelling") is no obstacle.
     events = code("Russia said that it was expelling two Japanese diplomats.")
     assert {(e.source_country, e.target_country, e.cameo) for e in events} == {("RUS", "JPN", "166")}
+
+
+def test_an_announced_sanction_is_the_sanction_a_warned_one_a_threat(code):
+    announced = code("Japan announced on Monday that it would cut all aid to Iran.")
+    assert {(e.source_country, e.target_country, e.plover, e.modality) for e in announced} == {
+        ("JPN", "IRN", "SANCTION", "asserted")}
+    warned = code("Japan said on Monday that it would cut all aid to Iran.")
+    assert {(e.plover, e.modality) for e in warned} == {("THREATEN", "asserted")}
+
+
+def test_a_quantity_of_coordinated_peoples_gives_each_people(nlp, coder):
+    # The parse the small model gives "scores of Sierra Leonean and Liberian refugees":
+    # the first people as the object of "of", the second noun phrase as its conjunct.
+    from spacy.tokens import Doc
+
+    words = ["Iranian", "troops", "tortured", "scores", "of", "Pakistani", "and", "Indian",
+             "protesters", "."]
+    heads = [1, 2, 2, 2, 3, 4, 5, 8, 5, 2]
+    deps = ["amod", "nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "amod", "conj", "punct"]
+    pos = ["ADJ", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "ADJ", "NOUN", "PUNCT"]
+    tags = ["JJ", "NNS", "VBD", "NNS", "IN", "NNP", "CC", "JJ", "NNS", "."]
+    lemmas = ["iranian", "troop", "torture", "score", "of", "Pakistani", "and", "indian",
+              "protester", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    events = coder.code_doc(doc)
+    assert {e.target_country for e in events} == {"IND", "PAK"}
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for(code):
+    events = code("The two Iranian diplomats whom Israel expelled returned home.")
+    assert {(e.source_country, e.target_country, e.cameo) for e in events} == {("ISR", "IRN", "166")}
+
+
+def test_advice_to_the_public_is_no_threat(code):
+    assert code("Iranian officials warned people to stay away from infected areas.") == []
+    assert {e.plover for e in code("Russia warned Ukraine to stop the attacks.")} == {"THREATEN"}
+
+
+def test_giving_papers_is_not_aid(code):
+    assert code("The Iranian president provided his medical record to reporters.") == []
+    assert {e.plover for e in code("Japan provided medicine to Iran on Monday.")} == {"AID"}

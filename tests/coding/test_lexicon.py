@@ -64,3 +64,17 @@ def test_invalid_user_file_is_a_config_error(tmp_path):
         Lexicon.load([f])
     with pytest.raises(ConfigError, match="cannot read"):
         Lexicon.load([tmp_path / "missing.yaml"])
+
+
+def test_intransitive_and_no_clause_conditions_load(tmp_path, lexicon):
+    f = tmp_path / "extra.yaml"
+    f.write_text('verbs:\n  zoom:\n    - {code: "042", prep: to, target: [to], no_obj: true}\n'
+                 '  acknowledge:\n    - {code: "054", target: [dobj], no_clause: true}\n',
+                 encoding="utf-8")
+    assert validate({"verbs": {"zoom": [{"code": "042", "no_obj": True, "no_clause": True}]}}) == []
+    lex = Lexicon.load([f])
+    assert lex.verbs["zoom"][0].no_obj and not lex.verbs["zoom"][0].no_clause
+    assert any(p.no_clause for p in lex.verbs["acknowledge"])
+    # The bundled lexicon uses both: "fly to" is a visit only without an object.
+    assert all(p.no_obj for p in lexicon.verbs["fly"])
+    assert any(p.no_clause for p in lexicon.verbs["recognize"])

@@ -80,6 +80,8 @@ _POLITICAL_ACT_ROOTS = ("13", "14", "175", "18", "19", "20")  # 175: violent rep
 # Doers that name police work ("Officers arrested a suspect"), whatever sector they resolve to.
 _POLICE_HEADS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "detective",
                  "trooper", "sheriff", "constable", "marshal", "cop"}
+# Verbs that make an own announced measure a decision rather than a threat.
+_DECISION_VERBS = {"announce", "decide", "declare", "confirm", "order"}
 # State institutions: named bare ("the parliament"), they are the doer's own.
 _HOME_SECTORS = {"GOV", "LEG", "JUD", "COP"}
 _FORCE_ROOTS = ("15", "18", "19", "20")
@@ -154,13 +156,7 @@ def _load_resolver(actors_files: Iterable[Path] = ()) -> Resolver:
 
 
 # Keyword arguments of `EventCoder` that follow the PLOVER gold-standard conventions.
-PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False,
-                                        "home_target": True}
-# PLOVER types whose acts, when no party is named, PLOVER codes as aimed at the doer's own
-# country ("declined to resign" KEN->KEN, "prepared to impose martial law" IRQ->IRQ). The
-# cooperative types, withdrawals, refusals and mobilisation stay untargeted there.
-HOME_TARGET_TYPES = frozenset({"ACCUSE", "ASSAULT", "COERCE", "CONCEDE", "REQUEST", "THREATEN",
-                               "SANCTION", "AID"})
+PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False}
 
 
 class EventCoder:
@@ -175,16 +171,11 @@ class EventCoder:
         symmetric_pairs: "X and Y signed a deal" gives X->Y and Y->X (True, the
             project's convention) or X and Y each with no target (False, PLOVER's).
             `PLOVER_CONVENTIONS` holds the keyword arguments of the PLOVER profile.
-        home_target: PLOVER convention: a domestic act with no named target (a
-            resignation, martial law, a demand, an arrest) is aimed at the doer's own
-            country (for the types in `HOME_TARGET_TYPES`).
     """
 
     def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None, *,
-                 protest_target: bool = False, symmetric_pairs: bool = True,
-                 home_target: bool = False) -> None:
+                 protest_target: bool = False, symmetric_pairs: bool = True) -> None:
         self.protest_target = protest_target
-        self.home_target = home_target
         self.symmetric_pairs = symmetric_pairs
         self.resolver = resolver if resolver is not None else _load_resolver()
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
@@ -357,13 +348,6 @@ class EventCoder:
                     continue
                 if self._crime_arrest(cand, srcs, tgts):
                     continue
-                # PLOVER convention (after the filters: an implied target anchors nothing).
-                if not tgts and self.home_target and len({a.code or a.text for a in srcs}) == 1 \
-                        and lookup(cand.pattern.code).plover in HOME_TARGET_TYPES:
-                    home = src_country or here
-                    if home and (here is None or here == home):  # not abroad: "in Basra"
-                        tgts = [Actor(text=f"{home} (implied)", code=home, country=home,
-                                      matched="convention:home")]
                 pairs: list[tuple[Actor, Actor | None]]
                 if not tgts and len({a.code or a.text for a in srcs}) > 1 \
                         and cand.pattern.code.startswith(codes.SYMMETRIC) \
@@ -399,6 +383,10 @@ class EventCoder:
                             # The actor announcing its own future act is the event:
                             # "X said it would strike" is a threat, "... would send aid" an offer.
                             code, ev_mod = codes.intent_code(base_code), "asserted"
+                            if base_code[:2] == "16" and _decided(cand.trigger, attr_span):
+                                # "announced it would cut aid": a measure decided and made
+                                # public is the measure, not a threat of it.
+                                code = base_code
                         if mod == "future" and _unless(cand.trigger):
                             # "will withdraw its force unless Y holds elections": an act
                             # announced on a condition laid on another is a threat (13x).
@@ -737,6 +725,9 @@ class EventCoder:
             objs = [verb.head]  # misparse: "North Korea test-fired (amod) missiles (root)"
         out: list[Token] = []
         for o in objs:
+            if o.lower_ in ("whom", "who", "which", "that") and verb.dep_ == "relcl" \
+                    and o.i < verb.i:
+                o = verb.head  # "refugees, whom authorities blame": the relative's noun
             out.extend(conjuncts(o))
         return out
 
@@ -1086,7 +1077,12 @@ class EventCoder:
         """
         out: list[Actor] = []
         for tok in toks:
-            parts = coordinated_parts(head_tokens(tok)[-1])
+            heads = head_tokens(tok)
+            parts = coordinated_parts(heads[-1])
+            if len(parts) == 1 and len(heads) > 2 and all(
+                    h in heads[1].conjuncts for h in heads[2:]):
+                # "scores of Sierra Leonean and Liberian refugees": the quantity's parts
+                parts = heads[1:]
             whole = self._actor(tok, ctx, cache, places)
             if len(parts) > 1:
                 found = []
@@ -1431,6 +1427,14 @@ def _result_of(tok: Token, cand: _Cand, coded: dict[int, _Cand]) -> bool:
         if theirs.plover == mine.plover or (theirs.quad_class == mine.quad_class == 4):
             return True
     return False
+
+
+def _decided(trigger: Token, attr_span: Span | None) -> bool:
+    """Whether the reporter's verb of an own future act makes it a decision ("announced")."""
+    if attr_span is None:
+        return False
+    verb = attr_span.root.head
+    return verb.lemma_.lower() in _DECISION_VERBS and trigger in verb.subtree
 
 
 def _pron(tok: Token) -> bool:
