@@ -186,3 +186,17 @@ def test_plover_conventions_drop_the_mirrored_pair(nlp):
     plover = Pipeline(Config(workers=1, conventions="plover")).code_text(text, date="2025-08-08")
     assert {(e.source_country, e.target_country) for e in ours} >= {("ARM", "AZE"), ("AZE", "ARM")}
     assert all(e.target_country is None for e in plover)
+
+
+NON_POLITICAL = ("h07_", "h08_", "h11_", "d04_", "p03_")
+
+
+def test_non_political_sample_articles_yield_no_asserted_events(sample_db):
+    db, _ = sample_db
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select a.source_path, e.sentence from articles a join mentions m on m.article_id = a.id "
+            "join events e on e.id = m.event_id where e.modality = 'asserted'").fetchall()
+    wrong = [(path, sentence) for path, sentence in rows
+             if any(tag in Path(path).name for tag in NON_POLITICAL)]
+    assert wrong == []

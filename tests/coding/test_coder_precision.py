@@ -189,3 +189,67 @@ def test_advice_to_the_public_is_no_threat(code):
 def test_giving_papers_is_not_aid(code):
     assert code("The Iranian president provided his medical record to reporters.") == []
     assert {e.plover for e in code("Japan provided medicine to Iran on Monday.")} == {"AID"}
+
+
+# Round 4: a protest's target named in a stance phrase.
+
+@pytest.mark.parametrize("text, target", [
+    ("Protesters in Cairo marched through the city in defiance of Beijing on Friday.", "CHN"),
+    ("Protesters in Seoul blocked a highway to show their anger at Japan's export curbs.",
+     "JPN"),
+    ("Protesters in Tehran went on strike in protest against Russian military policies.",
+     "RUS"),
+])
+def test_a_protest_is_aimed_at_whom_its_stance_phrase_names(code, text, target):
+    events = [e for e in code(text) if e.plover == "PROTEST"]
+    assert events and {e.target_code for e in events} == {target}
+
+
+def test_a_protest_without_a_stance_phrase_keeps_no_target(code):
+    # "in Cairo" is where, not whom: no target (the project convention).
+    events = [e for e in code("Protesters in Cairo blocked a highway on Friday.")
+              if e.plover == "PROTEST"]
+    assert events and all(e.target_code is None for e in events)
+
+
+def test_a_place_built_for_a_people_is_theirs(code):
+    # "a camp for X refugees" is hit when the camp is: the refugees are the target.
+    events = code("Russian troops shelled a camp for Ukrainian refugees on Tuesday.")
+    assert {(e.source_code, e.target_country) for e in events if e.plover == "ASSAULT"} == {
+        ("RUSMIL", "UKR")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan condemned as a crime Russia's blockade of the port.",
+    "Japan denounced as illegal Russia's annexation of the islands.",
+])
+def test_an_object_shifted_after_an_as_phrase_is_the_target(code, text):
+    events = [e for e in code(text) if e.plover == "ACCUSE"]
+    assert {(e.source_code, e.target_code) for e in events} == {("JPN", "RUS")}
+
+
+def test_an_as_phrase_without_a_shifted_object_names_no_target(code):
+    events = code("Japan joined as an observer.")
+    assert all(e.target_code is None for e in events)
+
+
+def test_a_warning_of_a_natural_hazard_is_a_forecast_not_a_threat(code):
+    assert code("The weather office warned of landslides and flooding in Kerala on Friday.") == []
+    # A warning of what people may do stays a threat.
+    assert [e.plover for e in code("Iran warned of a strong response to any Israeli attack.")] == [
+        "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We attacked with spirit and we defended well," Brazil\'s coach told reporters.',
+    "France travel to Germany for a match in Berlin next week.",
+    "Korean thriller takes best picture. Comments (0). Log in to comment on the film.",
+])
+def test_sport_and_culture_look_alikes_are_discarded(code, text):
+    assert [e for e in code(text) if e.modality == "asserted"] == []
+
+
+def test_a_commander_quoted_on_an_attack_is_kept(code):
+    events = code('"We attacked the rebel positions at dawn," the Russian army commander said.')
+    assert any(e.plover == "ASSAULT" for e in events)
+

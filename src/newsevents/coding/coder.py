@@ -98,6 +98,12 @@ _LIGHT_PARTICLES = {"carry": "out", "set": "up"}
 # ("in violation of the ceasefire between Israel and Hezbollah").
 _STANDING_NOUNS = {"ceasefire", "truce", "deal", "accord", "agreement", "treaty", "pact",
                    "armistice", "cooperation", "sanction", "embargo", "blockade", "occupation"}
+# Nouns of a stance taken against someone: "in defiance of Beijing", "to show their anger
+# at the EU's quota". On a protest, the one the stance is aimed at is the protest's target.
+_STANCE_NOUNS = {"defiance", "protest", "opposition", "anger", "disapproval", "outrage", "fury",
+                 "frustration", "discontent", "dissatisfaction", "resentment", "rejection",
+                 "condemnation", "displeasure", "indignation"}
+_STANCE_PREPS = {"of", "to", "against", "at", "over", "with", "for", "toward", "towards"}
 # Passive forms that describe the subject's own stance: "Israel is opposed to ...".
 _STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "prepare", "resolve",
                      # forces "were deployed": their own side moved them
@@ -109,6 +115,10 @@ _MAKING_VERBS = {"pass", "adopt", "issue", "approve", "sign", "publish", "releas
 _INNER_PREPS = ("with", "to", "toward", "towards", "against", "on", "between", "by",
                 # "conceded to demands from the rebels": what comes from X answers X
                 "from")
+# A place built for a people belongs to them: "a camp for Syrian refugees", "a school for
+# Palestinian children" (the "for" of other nouns names a purpose, not an owner).
+_FACILITY_NOUNS = {"camp", "shelter", "school", "hospital", "clinic", "home", "orphanage",
+                   "centre", "center", "compound", "housing", "settlement"}
 # ... and, for acts that hit places, the place itself: "towns in southern Lebanon".
 _PLACE_PREPS = ("in", "of", "across", "near", "around", "inside", "along")
 # A sports result next to a verb of winning: "beat Germany 3-1".
@@ -721,6 +731,8 @@ class EventCoder:
                     objs = [g for g in c.children if g.dep_ == "dobj"]
                     if objs:
                         break
+        if not objs and not passive:
+            objs = _shifted_object(verb)
         if not objs and verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
             objs = [verb.head]  # misparse: "North Korea test-fired (amod) missiles (root)"
         out: list[Token] = []
@@ -813,6 +825,8 @@ class EventCoder:
                     words.extend(inner.words)
                 break
         consumes: list[Token] = self._purpose_clauses(verb)
+        if pat.code[:2] == "14":
+            targets += self._stance_routes(verb, consumes)
         if pat.code[:2] == "14" and len(pat.code) == 3:
             # "rallied to demand the resignation of ..." is a demonstration for a change
             # of leadership (1411), and the demand says at whom it is aimed.
@@ -1045,6 +1059,36 @@ class EventCoder:
                 out.extend(g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG")
         return out
 
+    def _stance_routes(self, verb: Token, purposes: list[Token]) -> list[list[Token]]:
+        """Whom a protest is aimed at when it says so in a stance phrase.
+
+        Args:
+            verb: the protest trigger ("marched", "blocked", "went on strike").
+            purposes: its purpose clauses ("to show their anger at ...").
+
+        Returns:
+            One target route per stance noun: "in defiance of Chinese authorities",
+            "in protest against the government's pay freeze", "to show their anger at
+            the EU's quota" (the object of "of/against/at/over/..." on the stance noun).
+        """
+        nouns: list[Token] = []
+        for host in [verb, *purposes]:
+            for c in host.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "as", "out"):
+                    nouns.extend(pobjs(c))
+                elif c.dep_ == "dobj" and host is not verb:
+                    nouns.append(c)  # "to show/express their anger at ..."
+        routes: list[list[Token]] = []
+        for noun in nouns:
+            if noun.lemma_.lower() not in _STANCE_NOUNS:
+                continue
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS:
+                    found = [g for g in pobjs(c) if g.pos_ in ("NOUN", "PROPN", "PRON")]
+                    if found:
+                        routes.append(found)
+        return routes
+
     def _noun_sources(self, noun: Token, modifiers: bool = True) -> list[Token]:
         """Who a nominal event belongs to: "Kim's calls", "U.S. sanctions", "an attack by rebels"."""
         for c in noun.children:
@@ -1110,8 +1154,10 @@ class EventCoder:
                                     a = self._actor(subj, ctx, cache, places)
                                     if a is not None:
                                         out.append(a)
+                    facility = t.lemma_.lower() in _FACILITY_NOUNS
                     for c in t.children:
-                        if c.dep_ == "prep" and c.lower_ in preps_ok:
+                        if c.dep_ == "prep" and (c.lower_ in preps_ok
+                                                 or (facility and c.lower_ == "for")):
                             for g in pobjs(c):
                                 a = self._actor(g, ctx, cache, places)
                                 if a is not None:
@@ -1331,13 +1377,26 @@ class EventCoder:
         lem = self._verb_lemma(cand.trigger)
         subj_heads = {w for s in cand.sources for w in (s.lemma_.lower(), *(
             t.lemma_.lower() for t in head_tokens(s)))}
+        for s in cand.sources:
+            if _pron(s):
+                # "'We attacked,' the coach said": the speaker is who the pronoun is.
+                speaker = self._speaker(s)
+                if speaker is not None:
+                    subj_heads |= {t.lemma_.lower() for t in head_tokens(speaker)}
         # Proper-noun heads keep their plural form as lemma ("American Airlines").
         subj_heads |= {w[:-1] for w in subj_heads if w.endswith("s") and len(w) > 3}
         obj_heads = {t.lemma_.lower() for o in self._objects(cand.trigger, is_passive(cand.trigger))
                      for t in head_tokens(o)} if not cand.noun else set()
+        # What a verb is "of"/"about" ("warned of flooding") counts as its object for
+        # discards that name their verbs: the verb says how the object is meant.
+        about_heads = {t.lemma_.lower() for c in cand.trigger.children
+                       if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                       for g in pobjs(c) for t in head_tokens(g)} if not cand.noun else set()
         for d in self.lexicon.discards:
             if d.verbs and lem not in d.verbs:
                 continue
+            if d.objects and d.verbs and about_heads & d.objects:
+                return True
             if d.subjects and subj_heads & d.subjects:
                 return True
             if d.objects and obj_heads & d.objects:
@@ -1435,6 +1494,32 @@ def _decided(trigger: Token, attr_span: Span | None) -> bool:
         return False
     verb = attr_span.root.head
     return verb.lemma_.lower() in _DECISION_VERBS and trigger in verb.subtree
+
+
+def _shifted_object(verb: Token) -> list[Token]:
+    """The object moved after a short "as" phrase: "denounced as illegal Russia's
+    annexation", "condemned as a crime Israel's blockade of Gaza".
+
+    Args:
+        verb: an active verb the parser found no direct object for.
+
+    Returns:
+        The object the parser left inside the "as" phrase (a second object of "as", an
+        apposition to its object, or an owned noun it read as that object); else [].
+    """
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "as" or c.i != verb.i + 1:
+            continue
+        found = [g for g in c.children if g.dep_ == "pobj"]
+        if len(found) > 1:
+            return found[1:]  # "as a crime (pobj) Israel's blockade (pobj)"
+        for g in found:
+            appos = [a for a in g.children if a.dep_ == "appos" and a.i > g.i]
+            if appos:
+                return appos  # "as an ugly crime, Serbia's suppression (appos)"
+            if any(a.dep_ == "poss" for a in g.children):
+                return [g]  # "as illegal Russia's annexation": the adjective went inside
+    return []
 
 
 def _pron(tok: Token) -> bool:
