@@ -200,3 +200,34 @@ def test_non_political_sample_articles_yield_no_asserted_events(sample_db):
     wrong = [(path, sentence) for path, sentence in rows
              if any(tag in Path(path).name for tag in NON_POLITICAL)]
     assert wrong == []
+
+
+def test_an_article_too_long_for_the_parser_is_stored_uncoded(tmp_path, db, nlp, monkeypatch):
+    monkeypatch.setattr(nlp, "max_length", 400)
+    (tmp_path / "long.txt").write_text(
+        "Long report\n\n" + "Japan and India held talks in Tokyo on Monday. " * 20, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(
+        "Short\n\nJapan praised India on Monday.", encoding="utf-8")
+    summary = Pipeline(Config(db=db, workers=1)).run([str(tmp_path)])
+    assert summary.articles == 2
+    assert summary.not_coded["too_long_to_parse"] == 1
+    assert summary.events >= 1
+
+
+def test_a_parser_failure_costs_one_article_not_the_batch(nlp, monkeypatch):
+    from newsevents.model import Article
+
+    pipeline = Pipeline(Config(workers=1))
+    real = pipeline.analyzer.nlp.make_doc
+
+    def fragile(text):
+        if "Iran" in text:
+            raise RuntimeError("simulated tokenizer bug")
+        return real(text)
+
+    monkeypatch.setattr(pipeline.analyzer.nlp, "make_doc", fragile)
+    results = pipeline.analyzer.analyze_articles(
+        [Article(id="a", text="Iran condemned Israel on Monday."),
+         Article(id="b", text="Japan praised India on Monday.")])
+    assert results[0].skipped_reason == "nlp_failed" and not results[0].events
+    assert results[1].skipped_reason is None and results[1].events

@@ -32,7 +32,8 @@ REASONS: dict[str, str] = {
     "too_short": "The extracted body is too short to be an article.",
     "not_english": "The article is not in English; stored but not coded.",
     # nlp / coding / store
-    "nlp_failed": "The language model failed on this article.",
+    "nlp_failed": "The language model failed on this article; stored but not coded.",
+    "too_long_to_parse": "Longer than the language model parses at once; stored but not coded.",
     "coding_failed": "The event coder failed on this article.",
     "store_failed": "The article could not be written to the store.",
     "duplicate": "The same content is already in the store.",

@@ -22,7 +22,6 @@ if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline once per process.
 
@@ -30,14 +29,20 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         model: Installed package name or path of a spaCy model.
 
     Returns:
-        The loaded `Language`.
+        The loaded `Language` (the same object for every call with this model).
 
     Raises:
         ConfigError: If the model is not installed (no download is attempted:
             newsevents never fetches models at run time).
     """
+    # The cache is keyed on the name itself, so load_nlp() and load_nlp(name) share it.
+    return _load(model)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> Language:
     try:
-        return spacy.load(model, exclude=[])
+        return spacy.load(model)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed. Install the package that provides it "

@@ -102,10 +102,10 @@ class Analyzer:
     def analyze_articles(self, articles: list[Article]) -> list[Outcome]:
         """Parse and code articles that are already extracted.
 
-        Non-English articles are returned uncoded with `skipped_reason` set.
+        Articles not in English, too long for the model, or that the model
+        fails on are returned uncoded with `skipped_reason` set, so they are
+        still stored and the run summary says why.
         """
-        from .nlp import pipe_with_context
-
         results: list[Outcome] = [ArticleResult(article=a) for a in articles]
         todo = []
         for i, article in enumerate(articles):
@@ -114,15 +114,17 @@ class Analyzer:
             else:
                 todo.append(i)
         starts = {i: body_start(articles[i].text) for i in todo}
-        contexts = (
-            (articles[i].text[starts[i]:],
-             {"news_date": articles[i].published, "article_id": articles[i].id,
-              "dateline": articles[i].dateline, "input_id": articles[i].input_id})
-            for i in todo
-        )
-        docs = pipe_with_context(self.nlp, contexts, batch_size=self.config.batch_size)
-        for i, doc in zip(todo, docs, strict=True):
+        for i in list(todo):
+            # spaCy refuses texts over max_length (memory): store such an article uncoded,
+            # saying why, instead of failing its whole batch.
+            if len(articles[i].text) - starts[i] > self.nlp.max_length:
+                results[i].skipped_reason = "too_long_to_parse"
+                todo.remove(i)
+        for i, doc in self._parse(articles, todo, starts).items():
             article = articles[i]
+            if doc is None:
+                results[i].skipped_reason = "nlp_failed"
+                continue
             result = results[i]
             offset = starts[i]  # sentence offsets stay offsets into Article.text
             result.sentences = [
@@ -132,7 +134,7 @@ class Analyzer:
             try:
                 events = self.coder.code_doc(doc, date=article.published, article_id=article.id,
                                              dateline=article.dateline)
-            except Exception as exc:  # noqa: BLE001 - keep the article, report the coder fault
+            except Exception as exc:  # noqa: BLE001 - one article's fault, not the run's
                 log.debug("coding failed for article %s", article.id, exc_info=True)
                 results[i] = error(article.source_path or article.id, "coding", "coding_failed",
                                    describe(exc), article.input_id)
@@ -141,6 +143,37 @@ class Analyzer:
                 ev.input_id = article.input_id
             result.events = events
         return results
+
+    def _parse(self, articles: list[Article], todo: list[int],
+               starts: dict[int, int]) -> dict[int, Any]:
+        """Parse the articles at `todo` in one `nlp.pipe` batch.
+
+        Returns:
+            {index: Doc}, with None for an article spaCy fails on. A failure
+            makes the batch be parsed again one article at a time, so one bad
+            text costs only itself.
+        """
+        from .nlp import pipe_with_context
+
+        def context(i: int) -> tuple[str, dict[str, Any]]:
+            a = articles[i]
+            return (a.text[starts[i]:], {"news_date": a.published, "article_id": a.id,
+                                         "dateline": a.dateline, "input_id": a.input_id})
+
+        try:
+            docs = pipe_with_context(self.nlp, map(context, todo),
+                                     batch_size=self.config.batch_size)
+            return dict(zip(todo, docs, strict=True))
+        except Exception:  # noqa: BLE001 - find the article at fault below
+            log.debug("batch parse failed; parsing one by one", exc_info=True)
+        parsed: dict[int, Any] = {}
+        for i in todo:
+            try:
+                parsed[i] = next(pipe_with_context(self.nlp, [context(i)]))
+            except Exception as exc:  # noqa: BLE001 - one article, not the run
+                log.warning("could not parse article %s: %s", articles[i].id, describe(exc))
+                parsed[i] = None
+        return parsed
 
 
 def build_coder(config: Config) -> Any:
