@@ -114,16 +114,13 @@ class Analyzer:
             else:
                 todo.append(i)
         starts = {i: body_start(articles[i].text) for i in todo}
-        for i in list(todo):
-            # spaCy refuses texts over max_length (memory): store such an article uncoded,
-            # saying why, instead of failing its whole batch.
-            if len(articles[i].text) - starts[i] > self.nlp.max_length:
-                results[i].skipped_reason = "too_long_to_parse"
-                todo.remove(i)
+        from .nlp import ParseFailure  # spaCy is imported only where articles are parsed
+
         for i, doc in self._parse(articles, todo, starts).items():
             article = articles[i]
-            if doc is None:
-                results[i].skipped_reason = "nlp_failed"
+            if isinstance(doc, ParseFailure):
+                # Stored uncoded, with the reason in the run summary.
+                results[i].skipped_reason = doc.reason
                 continue
             result = results[i]
             offset = starts[i]  # sentence offsets stay offsets into Article.text
@@ -146,34 +143,15 @@ class Analyzer:
 
     def _parse(self, articles: list[Article], todo: list[int],
                starts: dict[int, int]) -> dict[int, Any]:
-        """Parse the articles at `todo` in one `nlp.pipe` batch.
+        """{index: Doc or ParseFailure} for the articles at `todo`, parsed from `starts`."""
+        from .nlp import parse_each
 
-        Returns:
-            {index: Doc}, with None for an article spaCy fails on. A failure
-            makes the batch be parsed again one article at a time, so one bad
-            text costs only itself.
-        """
-        from .nlp import pipe_with_context
-
-        def context(i: int) -> tuple[str, dict[str, Any]]:
-            a = articles[i]
-            return (a.text[starts[i]:], {"news_date": a.published, "article_id": a.id,
-                                         "dateline": a.dateline, "input_id": a.input_id})
-
-        try:
-            docs = pipe_with_context(self.nlp, map(context, todo),
-                                     batch_size=self.config.batch_size)
-            return dict(zip(todo, docs, strict=True))
-        except Exception:  # noqa: BLE001 - find the article at fault below
-            log.debug("batch parse failed; parsing one by one", exc_info=True)
-        parsed: dict[int, Any] = {}
-        for i in todo:
-            try:
-                parsed[i] = next(pipe_with_context(self.nlp, [context(i)]))
-            except Exception as exc:  # noqa: BLE001 - one article, not the run
-                log.warning("could not parse article %s: %s", articles[i].id, describe(exc))
-                parsed[i] = None
-        return parsed
+        contexts = ((articles[i].text[starts[i]:],
+                     {"news_date": articles[i].published, "article_id": articles[i].id,
+                      "dateline": articles[i].dateline, "input_id": articles[i].input_id})
+                    for i in todo)
+        return dict(zip(todo, parse_each(self.nlp, contexts, self.config.batch_size),
+                        strict=True))
 
 
 def build_coder(config: Config) -> Any:
@@ -375,18 +353,14 @@ class Pipeline:
             run_id = store.start_run({"model": self.config.model, "db": str(db)})
             index = StoryIndex.open(stories_path(db), threshold=self.config.dedup_threshold)
             try:
+                engine: Any = self
                 if self.config.engine == "spark":
                     from .engines.spark import SparkEngine
 
                     engine = SparkEngine(self.config)
-                    outcomes = engine.process(inputs)
-                    files = lambda: engine.files_listed  # noqa: E731 - read as the run goes
-                else:
-                    outcomes = self.process(inputs)
-                    files = lambda: self.files_seen  # noqa: E731
-                for outcome in outcomes:
+                for outcome in engine.process(inputs):
                     self._record(outcome, store, index, run_id, summary)
-                    summary.files_read = files()
+                    summary.files_read = engine.files_seen
                     if on_progress is not None:
                         on_progress(summary)
             finally:

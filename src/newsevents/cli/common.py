@@ -14,7 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..config import DEFAULT_DB
+from ..config import DEFAULT_DB, Config
+from ..errors import error
+from ..model import ErrorRecord
+from ..sources import iter_items
 
 
 def _console(stderr: bool = False) -> Console:
@@ -72,22 +75,18 @@ def read_inputs(path: Path) -> Iterator[dict[str, Any]]:
     error records and skipped; the rest of the file is read. `id` defaults to
     "line N", `date` to None (the caller applies its --date).
     """
-    from ..config import Config
-    from ..model import ErrorRecord
-    from ..sources import iter_items
-
     for item in iter_items([str(path)], Config()):
         if isinstance(item, ErrorRecord):
             report_error(item)
             continue
-        fields = item.fields or {}
-        text = fields.get("text")
-        if not isinstance(text, str) or not text.strip():
-            from ..errors import error
-
+        # The sources stage already refuses records without text; a page or text
+        # file is not a record at all.
+        if item.kind != "record" or not item.fields:
             report_error(error(item.source_path, "source", "bad_record",
-                               "the record has no text", item.locator))
+                               "--input takes JSONL records, not pages", item.locator))
             continue
+        fields = item.fields
+        text = fields["text"]
         date = fields.get("date")
         try:
             date = check_date(str(date)[:10]) if date else None

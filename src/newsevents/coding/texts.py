@@ -1,18 +1,22 @@
 """Code raw texts end to end (spaCy + coder), without storing anything.
 
-The `newsevents code` command and the pipeline's workers share this loop.
+The `newsevents code` command and `newsevents evaluate` use this loop; the
+pipeline's `Analyzer` parses through the same `nlp.parse_each`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 
 from ..model import Event
-from ..nlp import pipe_with_context
+from ..nlp import ParseFailure, parse_each
 from .coder import EventCoder
+
+log = logging.getLogger(__name__)
 
 
 def code_texts(texts: Iterable[tuple[str, dict[str, Any]]], nlp: Language,
@@ -29,6 +33,8 @@ def code_texts(texts: Iterable[tuple[str, dict[str, Any]]], nlp: Language,
 
     Yields:
         Events in input order; each carries the input's `input_id` and `article_id`.
+        A text spaCy cannot parse (too long, or failing) yields no events and a
+        warning in the log, instead of ending the stream.
     """
     def normalised() -> Iterator[tuple[str, dict[str, Any]]]:
         for text, ctx in texts:
@@ -40,7 +46,10 @@ def code_texts(texts: Iterable[tuple[str, dict[str, Any]]], nlp: Language,
             }
             yield text, norm
 
-    for doc in pipe_with_context(nlp, normalised(), batch_size=batch_size):
+    for doc in parse_each(nlp, normalised(), batch_size=batch_size):
+        if isinstance(doc, ParseFailure):
+            log.warning("text not coded: %s (%s)", doc.reason, doc.detail)
+            continue
         if doc._.events is not None and "newsevents_coder" in nlp.pipe_names:
             events = doc._.events
         else:

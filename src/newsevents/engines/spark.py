@@ -100,7 +100,7 @@ class SparkEngine:
     def __init__(self, config: Config, spark: Any = None) -> None:
         self.config = config
         self.spark = spark or spark_session(config.spark_master)
-        self.files_listed = 0
+        self.files_seen = 0
 
     def process(self, inputs: Iterable[Input]) -> Iterator[Outcome]:
         """Yield the outcome of every input, computed on the cluster.
@@ -113,13 +113,13 @@ class SparkEngine:
         units: list[str | SourceItem] = []
         for inp in inputs:
             if isinstance(inp, ErrorRecord):
-                self.files_listed += 1
+                self.files_seen += 1
                 yield inp
             elif isinstance(inp, SourceItem) or is_url(str(inp)):
                 units.append(inp if isinstance(inp, SourceItem) else str(inp))
             else:
                 units.extend(list_files(str(inp)))
-        self.files_listed += len(units)
+        self.files_seen += len(units)
         if not units:
             return
         sc = self.spark.sparkContext

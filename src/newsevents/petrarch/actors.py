@@ -123,6 +123,17 @@ class ActorDictionary(PhraseDictionary[ActorEntry]):
     """Actor names for longest-match lookup."""
 
 
+def _add_codes(entry: ActorEntry, brackets: list[str], path: Path, lineno: int,
+               raw: str) -> None:
+    """Add the `[CODE ...]` bodies of one line to an entry, warning about bad ones."""
+    for body in brackets:
+        dc = parse_code(body)
+        if dc is None:
+            warn_line(path, lineno, "bad actor code", raw)
+        else:
+            entry.codes.append(dc)
+
+
 def read_actors(path: Path) -> ActorDictionary:
     """Read one actor dictionary file.
 
@@ -159,12 +170,7 @@ def read_actors(path: Path) -> ActorDictionary:
             if current is None:
                 warn_line(path, lineno, "code line without an actor", raw)
                 continue
-            for body in brackets:
-                dc = parse_code(body)
-                if dc is None:
-                    warn_line(path, lineno, "bad actor code", raw)
-                else:
-                    current.codes.append(dc)
+            _add_codes(current, brackets, path, lineno, raw)
             continue
         if head.startswith("+"):
             if current is None:
@@ -185,11 +191,6 @@ def read_actors(path: Path) -> ActorDictionary:
             continue
         current = ActorEntry(name=" ".join(words), source=str(path), line=lineno)
         pending = [words]
-        for body in brackets:
-            dc = parse_code(body)
-            if dc is None:
-                warn_line(path, lineno, "bad actor code", raw)
-            else:
-                current.codes.append(dc)
+        _add_codes(current, brackets, path, lineno, raw)
     flush()
     return result
