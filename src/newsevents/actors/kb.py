@@ -251,6 +251,8 @@ class KnowledgeBase:
     orgs: dict[str, Org] = field(default_factory=dict)
     metonyms: dict[str, Metonym] = field(default_factory=dict)
     regions: list[Region] = field(default_factory=list)
+    # A state's towns belonged to another before its independence: iso3 -> (since, before).
+    independence: dict[str, tuple[dt.date, str]] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -290,6 +292,7 @@ class KnowledgeBase:
         kb._load_orgs(by_kind["orgs"])
         kb._load_metonyms(by_kind["metonyms"])
         kb._load_regions(by_kind["regions"])
+        kb._load_independence(by_kind["independence"])
         kb._load_people(by_kind["people"])
         kb._check_duplicate_names()
         return kb
@@ -415,6 +418,29 @@ class KnowledgeBase:
                     continue
                 self.regions.append(Region(row.get("name"), tuple(row.items("aliases")),
                                            country, lat, lon))
+
+    def _load_independence(self, tables: list[tuple[Table, bool]]) -> None:
+        for table, _ in tables:
+            for row in table.rows:
+                iso3, before = row.get("iso3").upper(), row.get("before").upper()
+                if not (self._valid_country(row, iso3) and self._valid_country(row, before)):
+                    continue
+                since = parse_date(row.get("since"))
+                if since is None:
+                    self._problem(row, "error", f"bad date {row.get('since')!r} (want YYYY-MM-DD)")
+                    continue
+                self.independence[iso3] = (since, before)
+
+    def country_on(self, iso3: str, day: dt.date) -> str:
+        """The country a town of `iso3` belonged to on `day` (Juba in 2000: Sudan)."""
+        seen: set[str] = set()
+        while iso3 in self.independence and iso3 not in seen:
+            seen.add(iso3)
+            since, before = self.independence[iso3]
+            if day >= since:
+                break
+            iso3 = before
+        return iso3
 
     def _dates(self, row: Row) -> tuple[dt.date | None | bool, dt.date | None]:
         """Parse a row's start/end; (False, None) and a problem when they are bad."""

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,11 @@ PREPOSITIONS = {
 PATRON_AFTER = {"backed", "supported", "sponsored", "funded", "allied", "aligned",
                 "trained", "linked", "affiliated", "inspired", "friendly", "leaning"}
 PATRON_BEFORE = {"pro", "anti"}
+# "Israel's militia ally", "US allies", "Iran's proxies": the owner names a relation, so the
+# actor is someone else (the ally, the proxy, the enemy), not the owner's country.
+RELATION_HEADS = {"ally", "allies", "proxy", "proxies", "client", "clients", "enemy", "enemies",
+                  "foe", "foes", "adversary", "adversaries", "rival", "rivals", "opponent",
+                  "opponents", "backer", "backers", "patron", "patrons", "sponsor", "sponsors"}
 # "Hamas-run health ministry": the controller gives the country, the head noun the sector.
 CONTROL_AFTER = {"run", "controlled", "held", "ruled", "dominated", "administered", "governed"}
 # Prepositions after which a place is where something happens (for `locate`).
@@ -368,8 +373,12 @@ class ActorResolver:
             The most specific place named after a locative preposition, else any
             place the sentence names, else the dateline's place, else None.
         """
-        place = self._sentence_place(sent, ctx)
-        return place or ctx.dateline_place
+        place = self._sentence_place(sent, ctx) or ctx.dateline_place
+        if place is not None and place.kind != "country":
+            then = self.kb.country_on(place.country, ctx.date)
+            if then != place.country:
+                place = replace(place, country=then)
+        return place
 
     # -- places --------------------------------------------------------------------------
 
@@ -857,6 +866,8 @@ class ActorResolver:
             before = words[m.i - 1].norm if m.i > 0 else ""
             if after in PATRON_AFTER or before in PATRON_BEFORE:
                 continue
+            if self._relation_owner(words, m):
+                continue
             if after in CONTROL_AFTER and "org" in m.kinds():
                 entries = []
                 for e in m.entries:
@@ -871,6 +882,21 @@ class ActorResolver:
                 m = Match(m.i, m.j, entries, m.text)
             out.append(m)
         return out
+
+    @staticmethod
+    def _relation_owner(words: list[Tok], m: Match) -> bool:
+        """True when the match only owns a relation noun: "Israel's [militia] ally",
+        "US allies", "Iran's proxies in Yemen" (up to the phrase's next preposition)."""
+        if not (m.kinds() & {"country", "capital"}):
+            return False
+        k = m.j
+        if k < len(words) and words[k].norm in ("'s", "'", "s"):
+            k += 1
+        last = None
+        while k < len(words) and words[k].norm and words[k].norm not in PREPOSITIONS:
+            last = words[k]
+            k += 1
+        return last is not None and last.norm in RELATION_HEADS
 
     def _surname_or_city(self, words: list[Tok], matches: list[Match],
                          ctx: ActorContext) -> list[Match]:
@@ -969,7 +995,12 @@ class ActorResolver:
                   named: set[str] = frozenset()) -> list[_Reading]:  # type: ignore[assignment]
         out: list[_Reading] = []
         for e in m.entries:
-            if e.kind in ("country", "demonym", "people", "region", "place"):
+            if e.kind in ("region", "place", "capital") and (
+                    then := self.kb.country_on(e.ref, ctx.date)) != e.ref:
+                # A town of a state that did not exist yet: the state it was in then
+                # (and a capital then was no seat of that state's power).
+                out.append(_Reading(m, "country", country=then, label=f"place:{m.text}"))
+            elif e.kind in ("country", "demonym", "people", "region", "place"):
                 out.append(_Reading(m, "country", country=e.ref, label=f"{e.kind}:{m.text}"))
             elif e.kind == "capital":
                 out.append(_Reading(m, "country", country=e.ref,
@@ -1089,6 +1120,7 @@ class ActorResolver:
             local = [r for n, group in enumerate(readings) for r in group
                      if r.kind == "country" and r.label.startswith(("country:", "region:", "place:"))
                      and main[n].j <= head_top.match.i]
+            people = head_top
             if rest_country is not None and ("ethnic" in flags or (
                     of_phrase and head_top.label.startswith("people:"))):
                 head_top = rest_country
@@ -1102,6 +1134,10 @@ class ActorResolver:
                 r.label == sector_label for r in head_r) else None)
             labels = [head_top.label] + (
                 [sector_label] if sec and sector_label and sector_label != head_top.label else [])
+            if head_top is not people and people.label.startswith(("people:", "demonym:")):
+                # The people stay in the evidence: they are the actor, the place only says
+                # which country's they are (and a place alone is no actor to the coder).
+                labels.insert(0, people.label)
             return self._make(text, country, sec, None, title_role, labels, former, ctx)
         # 4. A modifier organisation ("Hamas militants", "UN peacekeepers").
         for group in readings:

@@ -28,6 +28,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "metonyms": ("phrase", "country", "sector", "context"),
     "sectors": ("code", "label", "terms"),
     "regions": ("name", "aliases", "country", "latitude", "longitude"),
+    "independence": ("iso3", "since", "before"),
 }
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -16,6 +16,8 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _PHRASE_STOP = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"}
 # Prepositional modifiers that belong to a name ("Prime Minister of India").
 _NAME_PREPS = {"of", "from", "in", "at"}
+# Lower-case links inside Arabic and other names ("Hamad bin Khalifa al-Thani").
+_NAME_LINKS = {"bin", "ibn", "bint", "ben", "al", "el", "abu", "ould"}
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -78,7 +80,32 @@ def phrase(tok: Token) -> Span:
         span = span[:-1]
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
-    return span
+    return _whole_name(span, tok)
+
+
+def _whole_name(span: Span, tok: Token) -> Span:
+    """Extend a proper name the parser split at a name link ("bin", "al-"): it often hangs
+    "Khalifa al-Thani" of "Sheikh Hamad bin Khalifa al-Thani" on the verb, not the name."""
+    doc, end, stop = tok.doc, span.end, tok.sent.end
+    if not any(t.pos_ == "PROPN" for t in span):
+        return span
+    opens = doc[end - 1].lower_ in _NAME_LINKS or (
+        end + 1 < stop and doc[end].lower_ in _NAME_LINKS and doc[end + 1].text[:1].isupper())
+    if not opens:
+        return span
+    j = end
+    while j < stop:
+        t = doc[j]
+        glued = t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_
+        linked = doc[j - 1].lower_ in _NAME_LINKS or doc[j - 1].text == "-"
+        if t.lower_ in _NAME_LINKS or glued or t.text[:1].isupper() and (
+                t.pos_ == "PROPN" or linked):
+            j += 1
+            continue
+        break
+    while j > span.start + 1 and (doc[j - 1].lower_ in _NAME_LINKS or doc[j - 1].text == "-"):
+        j -= 1
+    return doc[span.start:j]
 
 
 def pobjs(prep: Token) -> list[Token]:
