@@ -171,3 +171,37 @@ def test_new_patterns(code, text, code_):
 def test_protest_against_a_policy_targets_its_owner(code):
     (ev,) = code("Protesters in Cairo rioted against Israeli policies.")
     assert (ev.source_country, ev.target_country, ev.cameo) == ("EGY", "ISR", "145")
+
+
+# -- violence suffered with no doer named ---------------------------------------------------
+
+@pytest.mark.parametrize("text, target, cameo", [
+    ("Two Russian troops were shot dead near the border on Tuesday.", "RUSMIL", "193"),
+    ("Three Ukrainian civilians were killed in an airstrike on Monday.", "UKR", "190"),
+    ("An Indian diplomat was abducted in Kabul on Friday.", "IND", "181"),
+])
+def test_violence_with_no_doer_named_is_kept_without_a_source(code, text, target, cameo):
+    (ev,) = code(text)
+    assert (ev.source_text, ev.source_code, ev.source_country) == (None, None, None)
+    assert (ev.target_code, ev.cameo, ev.plover, ev.modality) == (
+        target, cameo, "ASSAULT", "asserted")
+
+
+@pytest.mark.parametrize("text", [
+    "Five Chinese troops were killed in a road accident on Monday.",   # no violence said
+    "A man was shot dead in Cairo on Saturday.",                        # no political victim
+    "Two people were killed in a gas explosion in Tehran.",             # an accident
+    "Israeli troops were praised in parliament on Monday.",             # no violence
+])
+def test_no_doer_needs_violence_and_a_named_victim(code, text):
+    assert [e for e in code(text) if e.source_text is None] == []
+
+
+def test_agentless_events_can_be_switched_off(nlp, lexicon):
+    from fake_resolver import FakeResolver
+
+    from newsevents.coding import EventCoder
+
+    coder = EventCoder(FakeResolver(), lexicon, agentless=False)
+    doc = nlp("Two Russian troops were shot dead near the border on Tuesday.")
+    assert coder.code_doc(doc, date="2024-03-09") == []

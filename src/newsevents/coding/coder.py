@@ -84,6 +84,20 @@ _POLICE_HEADS = {"police", "policeman", "policemen", "policewoman", "officer", "
 _DECISION_VERBS = {"announce", "decide", "declare", "confirm", "order"}
 # State institutions: named bare ("the parliament"), they are the doer's own.
 _HOME_SECTORS = {"GOV", "LEG", "JUD", "COP"}
+# Violence with no doer named ("three soldiers were shot dead", "... were killed in a car
+# bombing"): verbs that are violence by themselves, and what else must say it was violence
+# ("killed in a road accident" is not an attack).
+_VIOLENT_VERBS = {"shoot", "stab", "behead", "ambush", "abduct", "kidnap", "shell", "bomb",
+                  "attack", "assassinate", "massacre", "torture", "lynch", "gun", "strafe",
+                  "hijack", "storm", "raid", "target"}
+_VIOLENCE_NOUNS = {"attack", "bombing", "bomb", "shelling", "airstrike", "strike", "raid",
+                   "clash", "fighting", "ambush", "shooting", "gunfire", "crossfire", "assault",
+                   "offensive", "violence", "rocket", "mortar", "missile", "drone", "grenade",
+                   "landmine", "mine", "ied", "massacre", "battle", "combat", "gunbattle",
+                   "firefight", "skirmish", "insurgency", "war", "uprising", "riot", "unrest",
+                   "crackdown", "bombardment", "barrage", "gunman",
+                   "gunmen", "militant", "insurgent", "rebel", "sniper"}
+_AGENTLESS_ROOTS = ("18", "19", "20")
 _FORCE_ROOTS = ("15", "18", "19", "20")
 # Heads that stand for the group they belong to: "members of the committee".
 _PART_NOUNS = {"member", "representative", "delegate", "delegation", "envoy", "spokesman",
@@ -181,11 +195,15 @@ class EventCoder:
         symmetric_pairs: "X and Y signed a deal" gives X->Y and Y->X (True, the
             project's convention) or X and Y each with no target (False, PLOVER's).
             `PLOVER_CONVENTIONS` holds the keyword arguments of the PLOVER profile.
+        agentless: Violence suffered with no doer named ("two soldiers were shot dead")
+            is kept with no source (True) or dropped (False), when its victim is placed.
     """
 
     def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None, *,
-                 protest_target: bool = False, symmetric_pairs: bool = True) -> None:
+                 protest_target: bool = False, symmetric_pairs: bool = True,
+                 agentless: bool = True) -> None:
         self.protest_target = protest_target
+        self.agentless = agentless
         self.symmetric_pairs = symmetric_pairs
         self.resolver = resolver if resolver is not None else _load_resolver()
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
@@ -274,6 +292,13 @@ class EventCoder:
                     continue
                 if pass_no == 2:
                     srcs = self._unplaced_actors(cand.sources, ctx, cache)
+                    if not srcs and self.agentless and self._agentless_violence(cand) and any(
+                            _named_victim(a) for route in cand.targets[:1]
+                            for a in self._resolve_all(route, ctx, cache, inner=True)):
+                        # Nobody is named as the doer: kept with no source when the victims
+                        # are named as a nation's or a political body ("three Iraqi
+                        # civilians", "two soldiers"), not "a man" in some town.
+                        srcs = [Actor(text="", matched="unplaced:agentless")]
                 else:
                     srcs = self._resolve_all(cand.sources, ctx, cache)
                 if not srcs:
@@ -421,7 +446,8 @@ class EventCoder:
                             date=ev_date, date_precision=precision,
                             sentence_index=s_index, sentence=sent.text.strip(),
                             event_text=words_text(cand.words),
-                            source_text=src.text, source_code=src.code, source_country=src.country,
+                            source_text=src.text or None, source_code=src.code,
+                            source_country=src.country,
                             source_sector=src.sector,
                             target_text=tgt.text if tgt else None, target_code=tgt.code if tgt else None,
                             target_country=tgt.country if tgt else None,
@@ -1254,6 +1280,32 @@ class EventCoder:
         return None
 
     @staticmethod
+    def _agentless_violence(cand: _Cand) -> bool:
+        """Whether a candidate is violence suffered with no doer named at all.
+
+        "Two soldiers were shot dead", "three civilians were killed in a car bombing"
+        qualify; "killed in a road accident", "was attacked by critics" (a doer) and
+        active clauses do not. Only force (CAMEO 18-20) in the passive voice, by a verb
+        that is violence itself or with a phrase that says it was ("in a bombing",
+        "during clashes", "by gunfire").
+        """
+        verb = cand.trigger
+        if cand.noun or cand.sources or not cand.pattern.code.startswith(_AGENTLESS_ROOTS):
+            return False
+        if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if verb.lemma_.lower() in _VIOLENT_VERBS:
+            return True
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid", "after"):
+                continue
+            for obj in pobjs(prep):
+                words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+                if any(w.lemma_.lower() in _VIOLENCE_NOUNS for w in words):
+                    return True
+        return False
+
+    @staticmethod
     def _anchored(srcs: list[Actor], tgts: list[Actor], code: str) -> bool:
         """Whether an event of unplaced doers is political enough to emit.
 
@@ -1265,6 +1317,8 @@ class EventCoder:
         if any(t.country or t.code for t in tgts):
             return True
         kinds = {(a.matched or "").split(";")[0].removeprefix("unplaced:") for a in srcs}
+        if "agentless" in kinds:
+            return False  # only a placed victim anchors an act nobody is named doing
         if kinds & {"norp", "title"}:
             return True
         return code.startswith(_POLITICAL_ACT_ROOTS)
@@ -1459,6 +1513,17 @@ class EventCoder:
 
 
 
+
+
+def _named_victim(actor: Actor) -> bool:
+    """A victim named as a political body or by nationality, not only by where they were."""
+    if parties.political(actor):
+        return True
+    labels = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
+    if not labels:  # a resolver that gives no evidence: its country stands
+        return bool(actor.country)
+    return bool(actor.country) and any(
+        p.startswith(("country:", "demonym:", "people:", "org:")) for p in labels)
 
 
 def _result_of(tok: Token, cand: _Cand, coded: dict[int, _Cand]) -> bool:
