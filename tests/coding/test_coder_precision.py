@@ -253,3 +253,35 @@ def test_a_commander_quoted_on_an_attack_is_kept(code):
     events = code('"We attacked the rebel positions at dawn," the Russian army commander said.')
     assert any(e.plover == "ASSAULT" for e in events)
 
+
+
+# -- Round 5: instruments, embassies, one act told twice ----------------------------------
+
+def test_a_participle_on_the_doer_is_the_acts_instrument_not_another_act(code):
+    events = code("Israeli troops using missiles shelled Syria on Monday.")
+    assert [(e.source_code, e.target_code, e.plover) for e in events] == [
+        ("ISRMIL", "SYR", "ASSAULT")]
+    events = code("Russian troops firing rockets attacked Ukraine on Sunday.")
+    assert [(e.source_code, e.target_code) for e in events] == [("RUSMIL", "UKR")]
+
+
+def test_a_participle_of_another_kind_on_the_doer_is_still_coded(code):
+    events = code("Iranian diplomats visiting Cairo condemned Israel on Monday.")
+    assert {e.plover for e in events} >= {"ACCUSE"}
+
+
+def test_opening_an_embassy_in_a_capital_is_relations_with_that_state(code):
+    (ev,) = code("Brazil opened an embassy in Tehran on Monday.")
+    assert (ev.source_code, ev.target_country, ev.cameo, ev.plover) == (
+        "BRA", "IRN", "054", "SUPPORT")
+
+
+def test_one_act_told_twice_keeps_only_its_targeted_telling(code):
+    events = code("Brazil restored ties with and reopened its embassy in Tehran on Monday.")
+    assert [(e.source_code, e.target_country, e.cameo) for e in events] == [
+        ("BRA", "IRN", "054")]
+
+
+def test_two_different_acts_of_one_kind_are_both_kept(code):
+    events = code("Iran suspended cooperation with the UN and expelled its inspectors.")
+    assert len({e.cameo for e in events}) == 2

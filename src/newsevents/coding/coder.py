@@ -463,7 +463,7 @@ class EventCoder:
                             ev.longitude = getattr(place, "longitude", None)
                         ev.id = _event_id(article_id, s_index, ev, cand.trigger.i)
                         out.append(ev)
-        return out
+        return _drop_subsumed(out)
 
     # ------------------------------------------------------------ candidates
     def _candidates(self, sent: Span) -> list[_Cand]:
@@ -1515,6 +1515,20 @@ class EventCoder:
 
 
 
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an untargeted event when the sentence has the same one with a target.
+
+    "established ties with and opened an embassy in Tehran": one doer, one act (same CAMEO
+    code and modality), told twice, once with its target; the event without it adds
+    nothing but a row. Different acts ("suspended cooperation with the IAEA and
+    expelled its inspectors") are both kept.
+    """
+    targeted = {(e.source_code or e.source_text, e.cameo, e.modality)
+                for e in events if e.target_code or e.target_text}
+    return [e for e in events if e.target_code or e.target_text or
+            (e.source_code or e.source_text, e.cameo, e.modality) not in targeted]
+
+
 def _named_victim(actor: Actor) -> bool:
     """A victim named as a political body or by nationality, not only by where they were."""
     if parties.political(actor):
@@ -1527,22 +1541,28 @@ def _named_victim(actor: Actor) -> bool:
 
 
 def _result_of(tok: Token, cand: _Cand, coded: dict[int, _Cand]) -> bool:
-    """Whether a trigger is a result participle of an act already coded.
+    """Whether a trigger is a result (or instrument) participle of an act already coded.
 
     "shelled Juba, killing 20 people" and "opened fire to disperse the crowd, killing
     one and arresting 12": a subjectless -ing clause hung after a coded act (on its
-    verb, or on that verb's coded purpose clause) tells what the act did; when both
-    are of one kind (the same PLOVER type, or both material conflict: coercion and
-    force) it is part of that event, not a second one.
+    verb, or on that verb's coded purpose clause) tells what the act did; "aircraft
+    using missiles killed four": one hung on the act's doer tells how. When both are
+    of one kind (the same PLOVER type, or both material conflict: coercion and force)
+    it is part of that event, not a second one.
     """
     if tok.tag_ != "VBG":
         return False
     while tok.dep_ == "conj" and tok.head.tag_ == "VBG" and child(tok, *SUBJ) is None:
         tok = tok.head  # "killing one and arresting 12": both results
-    if tok.dep_ != "advcl" or child(tok, *SUBJ) is not None or tok.i < tok.head.i:
+    if tok.dep_ == "acl" and tok.head.dep_ in SUBJ:
+        # "British aircraft using guided missiles killed four": a participle on the doer
+        # tells how the act was done (its instrument), not another act.
+        heads = [coded.get(tok.head.head.i)]
+    elif tok.dep_ != "advcl" or child(tok, *SUBJ) is not None or tok.i < tok.head.i:
         return False
-    heads = [coded.get(tok.head.i)] + [coded.get(c.i) for c in tok.head.children
-                                       if c.i < tok.i and c.dep_ in ("advcl", "xcomp")]
+    else:
+        heads = [coded.get(tok.head.i)] + [coded.get(c.i) for c in tok.head.children
+                                           if c.i < tok.i and c.dep_ in ("advcl", "xcomp")]
     mine = lookup(cand.pattern.code)
     for head_cand in heads:
         if head_cand is None:
