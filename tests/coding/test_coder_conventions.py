@@ -205,3 +205,33 @@ def test_agentless_events_can_be_switched_off(nlp, lexicon):
     coder = EventCoder(FakeResolver(), lexicon, agentless=False)
     doc = nlp("Two Russian troops were shot dead near the border on Tuesday.")
     assert coder.code_doc(doc, date="2024-03-09") == []
+
+
+# -- PLOVER: a domestic measure with no named target is aimed at the doer's own country -----
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Iran's government imposed a curfew in three provinces on Monday.", "1723"),
+    ("Iran's government lifted the state of emergency on Monday.", "0814"),
+])
+def test_domestic_measures_target_the_home_country_under_plover_conventions(
+        nlp, lexicon, text, cameo):
+    from fake_resolver import FakeResolver
+
+    from newsevents.coding import EventCoder
+    from newsevents.coding.coder import PLOVER_CONVENTIONS
+
+    (plover,) = EventCoder(FakeResolver(), lexicon, **PLOVER_CONVENTIONS).code_doc(nlp(text))
+    (ours,) = EventCoder(FakeResolver(), lexicon).code_doc(nlp(text))
+    assert (plover.source_country, plover.target_country, plover.cameo) == ("IRN", "IRN", cameo)
+    assert (ours.target_country, ours.cameo) == (None, cameo)
+
+
+def test_a_named_target_of_a_measure_is_kept_under_plover_conventions(nlp, lexicon):
+    from fake_resolver import FakeResolver
+
+    from newsevents.coding import EventCoder
+    from newsevents.coding.coder import PLOVER_CONVENTIONS
+
+    coder = EventCoder(FakeResolver(), lexicon, **PLOVER_CONVENTIONS)
+    events = coder.code_doc(nlp("Russian troops attacked Ukraine on Monday."))
+    assert [(e.source_country, e.target_country) for e in events] == [("RUS", "UKR")]

@@ -180,7 +180,12 @@ def _load_resolver(actors_files: Iterable[Path] = ()) -> Resolver:
 
 
 # Keyword arguments of `EventCoder` that follow the PLOVER gold-standard conventions.
-PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False}
+PLOVER_CONVENTIONS: dict[str, bool] = {"protest_target": True, "symmetric_pairs": False,
+                                        "domestic_target": True}
+# Measures a state takes over its own people and land: curfews, emergency rule, bans on
+# parties and freedoms, imposed, eased or threatened (CAMEO 081x, 132x, 172x).
+_DOMESTIC_MEASURES = ("0811", "0812", "0813", "0814", "1321", "1322", "1323", "1324",
+                      "1721", "1722", "1723", "1724")
 
 
 class EventCoder:
@@ -195,14 +200,18 @@ class EventCoder:
         symmetric_pairs: "X and Y signed a deal" gives X->Y and Y->X (True, the
             project's convention) or X and Y each with no target (False, PLOVER's).
             `PLOVER_CONVENTIONS` holds the keyword arguments of the PLOVER profile.
+        domestic_target: PLOVER convention: a domestic measure with no named target
+            (a curfew, emergency rule, a ban on parties: imposed, eased or threatened) is
+            aimed at the doer's own country (or the country where it is taken).
         agentless: Violence suffered with no doer named ("two soldiers were shot dead")
             is kept with no source (True) or dropped (False), when its victim is placed.
     """
 
     def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None, *,
                  protest_target: bool = False, symmetric_pairs: bool = True,
-                 agentless: bool = True) -> None:
+                 agentless: bool = True, domestic_target: bool = False) -> None:
         self.protest_target = protest_target
+        self.domestic_target = domestic_target
         self.agentless = agentless
         self.symmetric_pairs = symmetric_pairs
         self.resolver = resolver if resolver is not None else _load_resolver()
@@ -368,6 +377,12 @@ class EventCoder:
                     if home:
                         tgts = [Actor(text=f"government of {home} (implied)", code=home + "GOV",
                                       country=home, sector="GOV", matched="convention:protest")]
+                if not tgts and self.domestic_target and cand.pattern.code.startswith(
+                        _DOMESTIC_MEASURES):
+                    home = src_country or here
+                    if home:
+                        tgts = [Actor(text=f"{home} (implied)", code=home, country=home,
+                                      matched="convention:domestic")]
                 if pass_no == 2 and not self._anchored(srcs, tgts, cand.pattern.code):
                     continue
                 symmetric = (len({a.code or a.text for a in srcs}) > 1
