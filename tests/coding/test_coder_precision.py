@@ -285,3 +285,14 @@ def test_one_act_told_twice_keeps_only_its_targeted_telling(code):
 def test_two_different_acts_of_one_kind_are_both_kept(code):
     events = code("Iran suspended cooperation with the UN and expelled its inspectors.")
     assert len({e.cameo for e in events}) == 2
+
+
+def test_a_resignation_is_a_plover_retreat_as_the_codebook_says(code):
+    (ev,) = code("The Russian defence minister resigned on Friday.")
+    assert (ev.cameo, ev.plover, ev.plover_mode) == ("0831", "RETREAT", "resign")
+
+
+def test_the_plover_override_is_only_for_the_act_itself(code):
+    # announced and refused resignations keep their own codes' PLOVER types
+    (ev,) = code("The Russian defence minister refused to resign on Friday.")
+    assert ev.plover != "RETREAT"

@@ -40,6 +40,7 @@ def test_more_specific_patterns_come_first(lexicon):
     ({"grammar": {"nonsense": ["a"]}}, "unknown list"),
     ({"discards": [{"name": "x"}]}, "needs words"),
     ({"verbz": {}}, "unknown top-level"),
+    ({"verbs": {"quit": [{"code": "0831", "plover": "WITHDRAW/resign"}]}}, "is not TYPE"),
 ])
 def test_validator_reports_problems(doc, needle):
     problems = validate(doc)

@@ -448,6 +448,11 @@ class EventCoder:
                             # "failed to reach agreement", "will not meet the demands"
                             code, ev_mod = codes.refused_code(code), "asserted"
                         entry = lookup(code)
+                        plover, plover_mode = entry.plover, entry.plover_mode
+                        if code == base_code and cand.pattern.plover:
+                            # the codebook places this act elsewhere than its CAMEO row
+                            plover, _, mode = cand.pattern.plover.partition("/")
+                            plover_mode = mode or None
                         attr_text = attr_code = None
                         if attr_span is not None and not own:
                             attr_text = attr_span.text
@@ -468,7 +473,7 @@ class EventCoder:
                             target_country=tgt.country if tgt else None,
                             target_sector=tgt.sector if tgt else None,
                             cameo=entry.code, cameo_root=entry.root, quad_class=entry.quad_class,
-                            goldstein=entry.goldstein, plover=entry.plover, plover_mode=entry.plover_mode,
+                            goldstein=entry.goldstein, plover=plover, plover_mode=plover_mode,
                             modality=ev_mod, attribution_text=attr_text, attribution_code=attr_code,
                         )
                         if place is not None:

@@ -36,11 +36,12 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
-from .taxonomy import is_valid, lookup
+from .taxonomy import PLOVER_TYPES, is_valid, lookup
 
 BUNDLED = "data/lexicon.yaml"
 
-_PATTERN_KEYS = {"code", "prt", "mod", "subj", "needs_target", "no_obj", "no_clause", "obj", "prep", "pobj", "comp", "target", "no_target", "note"}
+_PATTERN_KEYS = {"code", "prt", "mod", "subj", "needs_target", "no_obj", "no_clause", "obj", "prep",
+                 "pobj", "comp", "target", "no_target", "plover", "note"}
 _TARGET_WORDS = {"dobj", "dative", "poss", "none"}
 _GRAMMAR_KEYS = {
     "report_verbs", "light_verbs", "future_verbs", "control_verbs", "hypothetical_verbs",
@@ -74,6 +75,9 @@ class Pattern:
             to Portland" and "as demonstrated by" are not.
         no_clause: Not with a content clause: "recognized Kosovo" is recognition,
             "recognized that the policy failed" is an admission of a fact.
+        plover: PLOVER type (and mode, "RETREAT/resign") where the PLOVER codebook puts
+            this act elsewhere than its CAMEO code's row of the CAMEO-PLOVER table
+            (a resignation is a material retreat, not a verbal concession).
     """
 
     kind: str
@@ -92,6 +96,7 @@ class Pattern:
     needs_target: bool = False
     no_obj: bool = False
     no_clause: bool = False
+    plover: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -280,6 +285,7 @@ def _pattern(kind: str, key: str, entry: dict[str, Any]) -> Pattern:
         needs_target=bool(entry.get("needs_target", False)),
         no_obj=bool(entry.get("no_obj", False)),
         no_clause=bool(entry.get("no_clause", False)),
+        plover=entry.get("plover"),
     )
 
 
@@ -380,6 +386,11 @@ def _check_entry(where: str, entry: Any) -> list[str]:
             for t in targets:
                 if " " in t or (t.isalpha() is False and t not in _TARGET_WORDS):
                     problems.append(f"{where}.target: {t!r} is not dobj/dative/poss or a preposition")
+    if "plover" in entry:
+        ptype = str(entry["plover"]).split("/", 1)[0]
+        if ptype not in PLOVER_TYPES:
+            problems.append(f"{where}.plover: {entry['plover']!r} is not TYPE or TYPE/mode "
+                            f"with TYPE one of {', '.join(PLOVER_TYPES)}")
     if "no_target" in entry and not isinstance(entry["no_target"], bool):
         problems.append(f"{where}.no_target: must be true or false")
     return problems
