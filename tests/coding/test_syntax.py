@@ -35,3 +35,20 @@ def test_a_name_split_at_a_name_link_is_one_phrase(nlp, text, name):
 ])
 def test_whole_subjects_are_unchanged(nlp, text, name):
     assert first_subject_phrase(nlp, text) == name
+
+
+def test_a_preposition_keeps_the_object_the_parser_gave_to_a_reduced_relative(nlp):
+    from newsevents.coding.syntax import pobjs
+
+    doc = nlp("Mexico granted asylum to two Ecuadorian politicians holed up in its embassy "
+              "since last year.")
+    to = next(t for t in doc if t.lower_ == "to")
+    assert [t.text for t in pobjs(to)] == ["politicians"]
+
+
+def test_a_preposition_with_its_own_object_is_unchanged(nlp):
+    from newsevents.coding.syntax import pobjs
+
+    doc = nlp("Turkey sent aid to Syrian refugees stranded at the border.")
+    to = next(t for t in doc if t.lower_ == "to")
+    assert [t.text for t in pobjs(to)] == ["refugees"]

@@ -114,7 +114,32 @@ def pobjs(prep: Token) -> list[Token]:
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
             out.extend(conjuncts(c))
+    if not out:
+        stranded = _reduced_relative_object(prep)
+        if stranded is not None:
+            out.extend(conjuncts(stranded))
     return out
+
+
+def _reduced_relative_object(prep: Token) -> Token | None:
+    """The object the parser took for the subject of a reduced relative clause.
+
+    "granted asylum to five officers holed up in a residence": the parser leaves "to"
+    without an object and makes "officers" the subject of "holed", a clause hung on
+    the same verb as "to". The noun right after the preposition is its object.
+    """
+    if prep.dep_ not in ("prep", "dative") or prep.i + 1 >= prep.sent.end:
+        return None
+    for tok in prep.doc[prep.i + 1:prep.sent.end]:
+        if tok.dep_ in ("compound", "amod", "nummod", "det", "poss", "case"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            clause = tok.head
+            if tok.dep_ == "nsubj" and clause.tag_ in ("VBN", "VBD") and clause.head == prep.head \
+                    and clause.dep_ in ("advcl", "ccomp", "conj") and clause.i > tok.i:
+                return tok
+        return None
+    return None
 
 
 def preps(tok: Token, lemma: str) -> Iterator[Token]:
