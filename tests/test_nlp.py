@@ -24,3 +24,15 @@ def test_a_failing_text_is_found_by_parsing_its_batch_one_by_one(nlp, monkeypatc
     out = list(parse_each(nlp, [("Iran condemned Israel.", {}), ("Japan praised India.", {})]))
     assert isinstance(out[0], ParseFailure) and out[0].reason == "nlp_failed"
     assert out[1].text == "Japan praised India."
+
+
+def test_a_line_break_ends_a_sentence_even_without_a_full_stop():
+    from newsevents.nlp import load_nlp
+
+    nlp = load_nlp()
+    assert "newsevents_line_breaks" in nlp.pipe_names
+    doc = nlp("Ministers met in Paris on Monday.\nTalks resume as envoys arrive in Cairo\n"
+              "The army withdrew from the border. Officials said talks would go on.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Ministers met in Paris on Monday.", "Talks resume as envoys arrive in Cairo",
+        "The army withdrew from the border.", "Officials said talks would go on."]

@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import paragraphs
 from .config import DEFAULT_MODEL
 from .errors import ConfigError
 
@@ -47,7 +48,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     try:
-        return spacy.load(model)
+        return paragraphs.add_to(spacy.load(model))
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed. Install the package that provides it "

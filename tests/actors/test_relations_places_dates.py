@@ -90,3 +90,27 @@ def test_independence_rows_are_validated(tmp_path):
     assert any("bad date" in m for m in messages)
     assert any("QQQ" in m for m in messages)
     assert kb.country_on("SSD", dt.date(2010, 1, 1)) == "SDN"
+
+
+# -- ordinary words inside other names -----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["said Hill, who testified on Thursday", "a Forest Hill hotel room",
+                                  "Hill"])
+def test_a_one_word_metonym_that_is_an_ordinary_word_needs_the(resolver, text):
+    assert resolver.resolve_text(text, "2024-06-01").code is None
+
+
+def test_the_metonym_with_its_article_still_resolves(resolver, nlp):
+    assert resolver.resolve_text("lawmakers on Capitol Hill", "2024-06-01").code == "USALEG"
+    doc = nlp("The United States budget fight moved to the Hill on Monday.")
+    ctx = resolver.new_context("2024-06-01")
+    resolver.resolve_span(doc[0:3], ctx)  # the article names the United States first
+    hill = next(t for t in doc if t.text == "Hill")
+    assert resolver.resolve_span(doc[hill.i - 1:hill.i + 1], ctx).code == "USALEG"
+
+
+def test_an_ordinary_worded_party_name_inside_a_longer_name_is_another_party(resolver):
+    assert resolver.resolve_text("leaders of the Peoples Democratic Party",
+                                 "2024-06-01").country is None
+    assert resolver.resolve_text("the Democratic Party", "2024-06-01").code == "USAPTY"
+    assert resolver.resolve_text("the Syrian Democratic Forces", "2024-06-01").country == "SYR"

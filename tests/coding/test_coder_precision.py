@@ -296,3 +296,62 @@ def test_the_plover_override_is_only_for_the_act_itself(code):
     # announced and refused resignations keep their own codes' PLOVER types
     (ev,) = code("The Russian defence minister refused to resign on Friday.")
     assert ev.plover != "RETREAT"
+
+
+# -- Round 5 (real news read by eye): look-alikes fixed at their cause ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Moscow has been fighting dirty air for decades.",
+    "Tokyo is battling a wave of burglaries.",
+])
+def test_fighting_a_problem_is_no_violence(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops fought fierce battles near the border.",
+    "Ukrainian troops fought Russian troops near the border.",
+])
+def test_fighting_battles_or_enemies_still_is(code, text):
+    assert [e.plover for e in code(text)] == ["ASSAULT"]
+
+
+def test_considering_someone_something_is_an_opinion_not_a_policy_option(code):
+    assert code("The Iranian government considers the US biased.") == []
+    (ev,) = code("Japan is considering sanctions against Russia.")
+    assert (ev.source_code, ev.target_code, ev.cameo) == ("JPN", "RUS", "014")
+
+
+def test_approving_anothers_request_is_not_ones_own_request(code):
+    assert [e for e in code("The Indian minister approved a request from Pakistan.")
+            if e.plover == "REQUEST" and e.source_country == "IND"] == []
+
+
+def test_what_one_wants_of_another_has_not_happened(code):
+    (ev,) = code("Washington wants Brazil to expel the Russian diplomats.")
+    assert ev.modality == "hypothetical"
+    (ev,) = code("Germany hopes Russia will withdraw its troops.")
+    assert ev.modality == "hypothetical"
+
+
+def test_a_news_outlet_is_not_the_it_of_its_report(nlp, lexicon):
+    from fake_resolver import FakeResolver
+
+    from newsevents.coding import EventCoder
+    from newsevents.model import Actor
+
+    class WithOutlets(FakeResolver):
+        def resolve_span(self, span, ctx):
+            if "Gazette" in span.text:
+                return Actor(text=span.text, code="USAMED", country="USA", sector="MED")
+            return super().resolve_span(span, ctx)
+
+    coder = EventCoder(WithOutlets(), lexicon)
+    doc = nlp("The Gazette reported that it had attacked Russia.")
+    assert coder.code_doc(doc, date="2024-03-09") == []
+    doc = nlp("China said it had attacked Russia.")
+    assert [e.source_code for e in coder.code_doc(doc, date="2024-03-09")] == ["CHN"]
+
+
+def test_a_police_rescue_of_ordinary_people_is_crime_news(code):
+    assert code("Police rescued a kidnapped girl in Cairo on Monday.") == []

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .kb import KnowledgeBase
+from .places import zipf
 from .text import Tok, demonym_plural, key_of, plural
 
 # Surname particles: "Bashar al-Assad" is also "al-Assad" and "Assad".
@@ -25,6 +26,8 @@ _NOT_SURNAMES = {
 }
 # Phrases that contain a country's name but name no actor of it; matching them first keeps
 # "Latin American" from reading as USA or "South China Sea" as China.
+# A word at least this frequent in English (wordfreq Zipf) is an ordinary word.
+ORDINARY_ZIPF = 4.0
 IGNORED_PHRASES = (
     "Latin America", "Latin American", "North America", "North American", "South America",
     "South American", "Central America", "Central American", "Native American",
@@ -64,6 +67,8 @@ class Entry:
         exact: Case-sensitive surface form (all-capitals abbreviations such as "US", "IS").
         proper: A proper name: needs a capital letter when the text is mixed-case.
         weak: A single-word person name (a bare surname or short alias).
+        needs_the: Only after "the": a metonym that is one ordinary word ("the Hill" is
+            Congress; "said Hill" is a person and "Forest Hill" a place).
     """
 
     kind: str
@@ -73,6 +78,7 @@ class Entry:
     exact: bool = False
     proper: bool = True
     weak: bool = False
+    needs_the: bool = False
 
 
 @dataclass(slots=True)
@@ -136,7 +142,8 @@ class Lexicon:
             # and matches in any case; one written with a capital needs one in the text.
             self._add(met.phrase, Entry("metonym", met.phrase, sector=met.sector,
                                         exact=_is_exact(met.phrase),
-                                        proper=not met.phrase.islower()))
+                                        proper=not met.phrase.islower(),
+                                        needs_the=_needs_the(met.phrase)))
         for org in kb.orgs.values():
             for name in org.names:
                 self._add(name, Entry("org", org.id, exact=_is_exact(name)))
@@ -204,8 +211,9 @@ class Lexicon:
                 if not bucket:
                     continue
                 toks = words[i:i + size]
+                after_the = i > 0 and words[i - 1].norm == "the"
                 ok = [e for e in bucket if e.kind not in skip_kinds
-                      and _case_ok(e, toks, mixed_case)]
+                      and _case_ok(e, toks, mixed_case) and (after_the or not e.needs_the)]
                 if ok:
                     found = Match(i, i + size, ok, " ".join(t.text for t in toks))
                     break
@@ -215,6 +223,14 @@ class Lexicon:
             out.append(found)
             i = found.j
         return out
+
+
+def _needs_the(phrase: str) -> bool:
+    """Whether a metonym ("the Hill", "the North") is one ordinary English word after "the"."""
+    words = phrase.split()
+    if len(words) != 2 or words[0].lower() != "the" or len(words[1]) <= 3:
+        return False
+    return zipf(words[1].lower()) >= ORDINARY_ZIPF
 
 
 def _case_ok(entry: Entry, toks: list[Tok], mixed_case: bool) -> bool:

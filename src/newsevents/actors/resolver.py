@@ -737,6 +737,12 @@ class ActorResolver:
                      and not capitalised(m.j) and (
                          "country" not in m.kinds() or is_given_name(words[m.i - 1].text)))):
                 continue
+            # An organisation whose name is ordinary words ("Democratic Party") after an
+            # unknown capitalised word is another body's name: "the Peoples Democratic
+            # Party" is Nigeria's, not the US Democrats.
+            if m.kinds() == {"org"} and m.j - m.i >= 2 and unclaimed_name(m.i - 1) \
+                    and m.i - 1 > 0 and self._ordinary_word(words[m.i].norm):
+                continue
             out.append(m)
         return out
 

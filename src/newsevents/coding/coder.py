@@ -98,6 +98,12 @@ _VIOLENCE_NOUNS = {"attack", "bombing", "bomb", "shelling", "airstrike", "strike
                    "crackdown", "bombardment", "barrage", "gunman",
                    "gunmen", "militant", "insurgent", "rebel", "sniper"}
 _AGENTLESS_ROOTS = ("18", "19", "20")
+_RESCUE = {"rescue", "free", "save", "recover", "find"}
+# Light verbs that answer or carry out someone else's appeal or demand rather than make one.
+_ANSWERING_LIGHT = {"approve", "authorize", "authorise", "agree", "order", "end", "complete",
+                    "conclude", "finish", "attend", "host", "join", "grant", "pay"}
+# Verbs of fighting that take problems as readily as enemies ("fight dirty air").
+_FIGHT_VERBS = {"fight", "battle", "combat", "tackle"}
 _FORCE_ROOTS = ("15", "18", "19", "20")
 # Heads that stand for the group they belong to: "members of the committee".
 _PART_NOUNS = {"member", "representative", "delegate", "delegation", "envoy", "spokesman",
@@ -396,7 +402,7 @@ class EventCoder:
                     # "poachers killed two rhinos", "a mining company agreed to merge"; but
                     # "a Saudi businessman is suing the United States" stays.
                     continue
-                if self._crime_arrest(cand, srcs, tgts):
+                if self._crime_arrest(cand, srcs, tgts) or self._figurative_fight(cand, ctx, cache):
                     continue
                 pairs: list[tuple[Actor, Actor | None]]
                 if not tgts and len({a.code or a.text for a in srcs}) > 1 \
@@ -688,6 +694,8 @@ class EventCoder:
                 for pat in pats:
                     if pat.mod is not None and not (mods(word) | mods(obj)) & pat.mod:
                         continue
+                    if pat.code.startswith(("02", "10")) and tok.lemma_.lower() in _ANSWERING_LIGHT:
+                        continue  # "approved an extradition request from the US": not theirs
                     prep_tok = None
                     if pat.prep is not None:
                         prep_tok = self._find_prep(word, [], pat.prep, pat.pobj) or \
@@ -1299,6 +1307,22 @@ class EventCoder:
                             return kind
         return None
 
+    def _figurative_fight(self, cand: _Cand, ctx: Any, cache: dict[Any, Actor | None]) -> bool:
+        """ "London has been fighting dirty air", "tackled the backlog": fighting a thing.
+
+        A fight verb whose direct object is a common noun that names no actor (neither
+        resolved nor an actor-like group) is a struggle against a problem, not violence.
+        """
+        verb = cand.trigger
+        if cand.noun or verb.lemma_.lower() not in _FIGHT_VERBS:
+            return False
+        obj = child(verb, "dobj")
+        if obj is None or obj.pos_ != "NOUN" or _pron(obj):
+            return False
+        if obj.lemma_.lower() in self.lexicon.nouns or obj.lemma_.lower() in _VIOLENCE_NOUNS:
+            return False  # "fought fierce battles", "fought a war": the fight itself
+        return self._actor(obj, ctx, cache) is None and self._actor_kind(obj) is None
+
     @staticmethod
     def _agentless_violence(cand: _Cand) -> bool:
         """Whether a candidate is violence suffered with no doer named at all.
@@ -1396,7 +1420,12 @@ class EventCoder:
                 return None  # "accusing him of ...": not the speaker
             speaker = self._speaker(tok)
             if speaker is not None:
-                return self._resolve_token(speaker, ctx, depth_left - 1, places)
+                actor = self._resolve_token(speaker, ctx, depth_left - 1, places)
+                if actor is not None and actor.sector == "MED":
+                    # "Bloomberg reported ... whether it violated the rules": news outlets
+                    # report on others, they are not the "it" of their reports.
+                    return None
+                return actor
             return None
         for c in tok.children:
             if c.dep_ == "appos":
@@ -1441,8 +1470,9 @@ class EventCoder:
         a political actor: protesters, journalists, opposition figures, officials,
         another state. A suspect, a man or a town is crime news.
         """
-        if not cand.pattern.code.startswith("173"):
-            return False
+        if not (cand.pattern.code.startswith("173") or (
+                cand.pattern.code.startswith("07") and cand.trigger.lemma_.lower() in _RESCUE)):
+            return False  # (a rescue by the police is crime news the same way)
         heads = {t.lemma_.lower() for s in cand.sources for t in head_tokens(s)}
         police = all(a.sector == "COP" for a in srcs) or bool(heads & _POLICE_HEADS)
         return police and not any(parties.political(t) for t in tgts)

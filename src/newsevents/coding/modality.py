@@ -71,6 +71,24 @@ def refusal(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
+# Verbs of wanting: what they want of others has not happened ("wants Britain to act").
+_DESIRE_VERBS = {"want", "wish", "hope", "prefer", "desire"}
+
+
+def _forms(verb: Token) -> set[str]:
+    """The verb's lemma and the stems of its inflected form: the small model's lemmatizer
+    garbles some ("hopes" -> "hop")."""
+    low = verb.lower_
+    out = {verb.lemma_.lower(), low}
+    if low.endswith("s"):
+        out.add(low[:-1])
+    if low.endswith("ed"):
+        out.update((low[:-1], low[:-2]))
+    if low.endswith("ing"):
+        out.update((low[:-3], low[:-3] + "e"))
+    return out
+
+
 def modality(trigger: Token, lex: Lexicon) -> str:
     """Return the modality of the event whose trigger word is `trigger`.
 
@@ -169,8 +187,8 @@ def modality(trigger: Token, lex: Lexicon) -> str:
             if hl in ("consider", "weigh", "mull", "contemplate", "threaten", "offer", "propose"):
                 hypothetical = True
         elif cur.dep_ == "ccomp":
-            if hl in prediction:
-                hypothetical = True
+            if _forms(head) & (prediction | _DESIRE_VERBS):
+                hypothetical = True  # "the US wants the UK to extradite him": not done
             if hl in report:
                 # The reported clause's own modality decides; stop climbing (a
                 # "said" four levels up does not make the event hypothetical).
