@@ -355,3 +355,38 @@ def test_a_news_outlet_is_not_the_it_of_its_report(nlp, lexicon):
 
 def test_a_police_rescue_of_ordinary_people_is_crime_news(code):
     assert code("Police rescued a kidnapped girl in Cairo on Monday.") == []
+
+
+# -- Round 5: the sample corpus read by eye ------------------------------------------------
+
+def test_of_two_subjects_the_parser_hangs_on_a_verb_the_nearer_one_is_the_doer(code):
+    events = code("North Korea test-fired two short-range ballistic missiles into the sea off "
+                  "its east coast on Thursday, South Korea's military said, days after Seoul "
+                  "and Washington began their annual springtime military exercises.")
+    rows = {(e.source_code, e.target_code, e.cameo) for e in events}
+    # the exercises are Seoul's and Washington's; the launch is North Korea's
+    assert {("KOR", "USA", "062"), ("USA", "KOR", "062")} <= rows
+    assert ("PRK", None, "150") in rows
+    assert not any(e.source_code == "PRK" and e.cameo == "062" for e in events)
+
+
+def test_a_subject_set_off_by_commas_is_an_apposition_not_the_doer(nlp, coder):
+    doc = nlp("Leaders of the Association of African Jurists, a body linked to the African "
+              "Union, criticized Egypt.")
+    verb = next(t for t in doc if t.lower_ == "criticized")
+    # the parser hangs both "Leaders" and "body" on the verb as subjects
+    assert sum(1 for c in verb.children if c.dep_ == "nsubj") == 2
+    assert [t.text for t in coder._sources(verb, False)] == ["Leaders"]
+
+
+def test_a_fight_between_parties_is_theirs_not_the_reporters(code):
+    events = code("Fighting between Russian troops and Ukrainian troops flared in the east on "
+                  "Tuesday, killing at least 19 people, local officials said.")
+    assert sorted((e.source_code, e.target_code) for e in events) == [
+        ("RUSMIL", "UKRMIL"), ("UKRMIL", "RUSMIL")]
+
+
+def test_an_unknown_addressee_is_no_licence_to_take_another(code):
+    events = code("Ukraine's Foreign Minister welcomed the sanctions and called on other "
+                  "countries to follow Japan's example.")
+    assert [(e.cameo, e.target_code) for e in events if e.cameo == "020"] == [("020", None)]

@@ -376,6 +376,11 @@ class EventCoder:
                     if found:
                         tgts, route_no = found, n
                         break
+                    if n < cand.primary and root in ("02", "10") and any(
+                            t.pos_ in ("NOUN", "PROPN") and not _pron(t) for t in route):
+                        # "called on other countries to follow the EU's example": the
+                        # addressee is named but unknown; the EU is not it.
+                        break
                 if not tgts and root == "14" and self.protest_target:
                     # PLOVER convention: a protest with no named target is aimed at the
                     # government of the country where the protesters act.
@@ -787,7 +792,8 @@ class EventCoder:
                         break
         if not objs and not passive:
             objs = _shifted_object(verb)
-        if not objs and verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+        if not objs and verb.dep_ == "amod" and verb.tag_ == "VBD" and (
+                verb.head.dep_ == "ROOT" or verb.head.dep_ in SUBJ):
             objs = [verb.head]  # misparse: "North Korea test-fired (amod) missiles (root)"
         out: list[Token] = []
         for o in objs:
@@ -924,7 +930,26 @@ class EventCoder:
                 subj = child(verb, *PASS_SUBJ)
                 return conjuncts(subj) if subj is not None else []
             return []
-        subj = child(verb, *SUBJ)
+        # A clause has one subject; where the parser hangs two on the verb, the nearer
+        # one before it is the subject ("North Korea fired missiles ..., the military
+        # said, days after Seoul and Washington began exercises").
+        subjs = [c for c in verb.children if c.dep_ in SUBJ]
+        before = [c for c in subjs if c.i < verb.i]
+        if len(before) > 1:
+            # ... but "Members of X, a body linked to Y, investigated": a second subject
+            # set off by a comma is an apposition to the first.
+            before = [c for c in before if c.left_edge.i == 0
+                      or c.doc[c.left_edge.i - 1].text != ","] or before
+        subj = max(before, key=lambda c: c.i) if before else (subjs[0] if subjs else None)
+        if subj is None and verb.tag_ == "VBG" and verb.dep_ in (
+                "nsubj", "csubj", "advcl", "pobj", "dobj") and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            # "Fighting between Congolese troops and M23 rebels flared": the parties.
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    parties_ = pobjs(c)
+                    if len(parties_) >= 2:
+                        return parties_
         if subj is None:
             # "Doctors donated and delivered goods": the parser may hang the shared
             # subject on the second verb; it still precedes the first.
@@ -942,6 +967,8 @@ class EventCoder:
             dep, head = cur.dep_, cur.head
             if head.i == cur.i:
                 return []
+            if dep == "advcl" and head.lemma_.lower() in self._report:
+                return []  # the one who reports an act did not do it
             if dep == "conj" or dep == "advcl":
                 cur = head
             elif dep == "xcomp":
@@ -952,7 +979,8 @@ class EventCoder:
                                                         "command", "authorize", "authorise"):
                     return conjuncts(hobj)
                 cur = head
-            elif dep in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "NUM") \
+            elif dep in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN", "NUM") and (
+                    head.dep_ == "ROOT" or (dep == "amod" and head.dep_ in SUBJ)) \
                     and (dep == "acl" or cur.tag_ == "VBD"):
                 # The small parser sometimes hangs the main verb on a noun root
                 # ("Thousands of people protested ...", "North Korea test-fired missiles"):
