@@ -114,3 +114,24 @@ def test_an_ordinary_worded_party_name_inside_a_longer_name_is_another_party(res
                                  "2024-06-01").country is None
     assert resolver.resolve_text("the Democratic Party", "2024-06-01").code == "USAPTY"
     assert resolver.resolve_text("the Syrian Democratic Forces", "2024-06-01").country == "SYR"
+
+
+def test_an_arabic_name_opener_is_no_town(resolver):
+    assert resolver.resolve_text("the Abu Shouk displacement camp", "2024-06-01").code is None
+    assert resolver.resolve_text("Abu Dhabi", "2024-06-01").country == "ARE"
+    assert resolver.resolve_text("in Umm Qasr", "2024-06-01").country == "IRQ"
+
+
+@pytest.mark.parametrize("text", ["The two leaders", "Both leaders", "The two governments"])
+def test_a_phrase_naming_the_parties_again_is_not_filled_from_context(resolver, nlp, text):
+    ctx = resolver.new_context("2024-06-01")
+    first = nlp("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham "
+                "Aliyev met in Abu Dhabi on Tuesday.")
+    resolver.resolve_span(first[0:5], ctx)
+    resolver.resolve_span(first[6:10], ctx)
+    doc = nlp(f"{text} held four hours of talks in Abu Dhabi.")
+    actor = resolver.resolve_span(doc[0:len(text.split())], ctx)
+    assert actor.country is None
+    # a single leader still refers back to the last one named
+    doc = nlp("The president held four hours of talks in Abu Dhabi.")
+    assert resolver.resolve_span(doc[0:2], ctx).country == "AZE"

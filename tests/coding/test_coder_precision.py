@@ -390,3 +390,26 @@ def test_an_unknown_addressee_is_no_licence_to_take_another(code):
     events = code("Ukraine's Foreign Minister welcomed the sanctions and called on other "
                   "countries to follow Japan's example.")
     assert [(e.cameo, e.target_code) for e in events if e.cameo == "020"] == [("020", None)]
+
+
+def test_releasing_a_thing_is_no_release_of_anyone(code):
+    assert code("Tokyo began releasing treated wastewater from the plant.") == []
+    (ev,) = code("Russia released five Ukrainian prisoners.")
+    assert (ev.source_code, ev.target_code, ev.cameo) == ("RUS", "UKR", "0841")
+
+
+def test_a_state_organ_does_not_appeal_to_or_expel_its_own_country(code):
+    assert code("The Russian Foreign Ministry ordered them to leave Russia within two weeks.") == []
+    events = code("Iranian officials told Egypt that Iran and Israel should hold talks.")
+    assert all(e.target_country != "IRN" for e in events)
+
+
+def test_rebels_may_still_address_their_own_state(code):
+    events = code("Russian rebels said the Russian government must agree to talks.")
+    assert any(e.source_code == "RUSREB" and e.target_country == "RUS" for e in events)
+
+
+def test_the_sidelines_of_a_summit_are_where_not_whom(code):
+    events = code("The Japanese minister agreed to hold talks on the sidelines of the G7 summit.")
+    assert all(e.target_code is None for e in events)
+

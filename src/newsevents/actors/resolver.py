@@ -56,7 +56,7 @@ from .kb import FORMER_SECTOR, ROLE_SECTORS, TRANSNATIONAL, KnowledgeBase, Perso
 from .lexicon import Entry, Lexicon, Match
 from .names import is_given_name
 from .places import Place, PlaceIndex, zipf
-from .text import Tok, key_of, tokenize
+from .text import Tok, key_of, names_the_parties, tokenize
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that pass spans
     from spacy.tokens import Span
@@ -100,6 +100,8 @@ TITLE_ROLES: dict[tuple[str, ...], str] = {
 }
 # Lower-case words inside personal names ("Tamim bin Hamad Al Thani").
 _NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "dos", "van", "von", "der", "la", "le"}
+# Words that open Arabic names of people and places ("Abu Shouk camp", "Umm Qasr").
+_NAME_OPENERS = {"abu", "umm", "ibn", "bin", "bint", "beit", "bani", "al", "el"}
 # Courtesy titles before a name ("Mr. Kim"): not sectors, but a name follows.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mme",
                "monsieur", "herr", "sheikh", "mullah", "maulana", "comrade", "excellency"}
@@ -636,6 +638,8 @@ class ActorResolver:
                 if len(span) < size or any(j in by_tok for j in range(k, k + size)):
                     continue
                 key = tuple(t.norm for t in span)
+                if size == 1 and key[0] in _NAME_OPENERS:
+                    continue  # "Abu Shouk", "Umm Qasr": a name begins, not the town "Abu"
                 place = self.places.region(key)
                 if place is None and (locative or not self.places.is_common_word(key)):
                     # "Young Algerians", "Federal Police", "David Miller": an ordinary word
@@ -1356,6 +1360,8 @@ class ActorResolver:
         """Fill an unresolved phrase from the article: a name or title seen before, or the
         article's place for a bare sector noun."""
         text = actor.text
+        if names_the_parties(text):
+            return actor  # "the two leaders": whoever the text named, not the last one
         # A surname or unknown name seen before ("Petrov", "Kim").
         for k in range(min(cut, len(words)) - 1, -1, -1):
             w = words[k]

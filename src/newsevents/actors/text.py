@@ -143,3 +143,14 @@ def demonym_plural(demonym: str) -> str | None:
     if low.endswith(("man", "men")):
         return None if low.endswith("men") else demonym[:-3] + "men"
     return demonym + "s"
+
+
+# "both governments", "the two leaders", "each side": the parties a text has already named,
+# not one country's: no context may fill them in.
+_PAIR_OPENERS = ("both ", "each ", "either ", "neither ", "the two ", "the three ", "the four ",
+                 "all three ", "all four ")
+
+
+def names_the_parties(text: str) -> bool:
+    """Whether a phrase refers back to several parties named before ("both sides")."""
+    return text.lower().lstrip().startswith(_PAIR_OPENERS)

@@ -71,6 +71,8 @@ _ARTIFACTS = {"statement", "resolution", "law", "bill", "decree", "decision", "o
               "directive", "ruling", "motion", "note", "message", "memo", "announcement",
               "legislation", "regulation", "rule", "amendment", "initiative", "document"}
 _WARN_VERBS = {"warn", "caution"}
+# Nouns of where something takes place around an event.
+_VENUES = {"sideline", "sidelines", "margin", "margins", "venue", "backdrop"}
 # Durations in front of an event noun: "three days of talks".
 _SPANS = {"day", "week", "month", "hour", "year", "night", "round", "series", "wave", "spate"}
 # Sectors that are no political actor when nobody places them ("doctors", "teachers").
@@ -98,6 +100,13 @@ _VIOLENCE_NOUNS = {"attack", "bombing", "bomb", "shelling", "airstrike", "strike
                    "crackdown", "bombardment", "barrage", "gunman",
                    "gunmen", "militant", "insurgent", "rebel", "sniper"}
 _AGENTLESS_ROOTS = ("18", "19", "20")
+_STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+# Acts a state does not do to itself, named bare: statements, appeals, offers, talks,
+# support, cooperation, aid, investigations, demands, criticism and cutting relations
+# (CAMEO 01-07, 09-11, 16). Concessions, refusals, threats, force, coercion and protest
+# can be aimed at home ("lifted the state of emergency", "threatened a curfew in Algiers",
+# "the air force bombed villages in Sagaing").
+_TALK_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "16")
 _RESCUE = {"rescue", "free", "save", "recover", "find"}
 # Light verbs that answer or carry out someone else's appeal or demand rather than make one.
 _ANSWERING_LIGHT = {"approve", "authorize", "authorise", "agree", "order", "end", "complete",
@@ -432,6 +441,12 @@ class EventCoder:
                 for src, tgt in pairs:
                     if True:
                         if tgt is not None and parties.same(src, tgt):
+                            continue
+                        if tgt is not None and _own_country(src, tgt) and root in _TALK_ROOTS \
+                                and not cand.pattern.code.startswith(_DOMESTIC_MEASURES):
+                            # "Wang told Iwaya that China and Japan should ...": China's
+                            # minister does not appeal to China; "ordered them to leave
+                            # Russia" does not expel Russia.
                             continue
                         code, ev_mod = base_code, mod
                         own = attr_actor is not None and parties.same_party(attr_actor, src)
@@ -1420,6 +1435,8 @@ class EventCoder:
         # An event or a document is nobody: "a ceasefire in Gaza" is not Gaza, "the
         # resolution" is not the UN. Only its owner can be an actor.
         lem = tok.lemma_.lower()
+        if lem in _VENUES or tok.lower_ in _VENUES:
+            return None  # "on the sidelines of the APEC summit in Seoul": where, not whom
         thing = tok.pos_ == "NOUN" and (lem in self.lexicon.nouns or lem in _ARTIFACTS
                                         or lem in _NOT_ACTORS)
         actor = None if thing else parties.ok(resolver.resolve_span(phrase(tok), ctx), places)
@@ -1591,6 +1608,16 @@ class EventCoder:
 
 
 
+
+
+def _own_country(src: Actor, tgt: Actor) -> bool:
+    """A state doer's target that is only its own country, named bare ("China", "Russia").
+
+    Rebels, opposition and citizens do address their own state ("rebels said the
+    government must agree"); a state's own organs do not.
+    """
+    return bool(src.country) and src.sector in _STATE_SECTORS and tgt.country == src.country \
+        and not tgt.sector and (tgt.code or "") == tgt.country
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:

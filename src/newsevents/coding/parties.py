@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..actors.text import names_the_parties
 from ..model import Actor
 from .codes import NONPOLITICAL
 
@@ -42,6 +43,8 @@ def political(actor: Actor) -> bool:
 
 def fill(actor: Actor, country: str | None) -> Actor:
     """Give a sector-only actor ("protesters", "police") a country from context."""
+    if names_the_parties(actor.text):
+        return actor
     if actor.country or actor.code or not country or not actor.sector:
         return actor
     return replace(actor, country=country, code=country + actor.sector)
