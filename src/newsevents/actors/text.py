@@ -148,7 +148,7 @@ def demonym_plural(demonym: str) -> str | None:
 # "both governments", "the two leaders", "each side": the parties a text has already named,
 # not one country's: no context may fill them in.
 _PAIR_OPENERS = ("both ", "each ", "either ", "neither ", "the two ", "the three ", "the four ",
-                 "all three ", "all four ")
+                 "all three ", "all four ", "the countries", "the sides", "the parties")
 
 
 def names_the_parties(text: str) -> bool:
