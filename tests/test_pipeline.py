@@ -99,8 +99,31 @@ def test_a_failing_coder_costs_one_article_not_the_run(tmp_path, db, nlp, monkey
 
     monkeypatch.setattr(pipeline.analyzer.coder, "code_doc", flaky)
     outcomes = list(pipeline.process([str(tmp_path)]))
-    assert sum(isinstance(o, ErrorRecord) and o.reason == "coding_failed" for o in outcomes) == 1
-    assert sum(isinstance(o, ArticleResult) for o in outcomes) == 1
+    # both articles are kept; the one the coder failed on is stored uncoded, with the reason
+    results = {o.article.title: o for o in outcomes if isinstance(o, ArticleResult)}
+    assert set(results) == {"Boom", "Fine"}
+    assert results["Boom"].skipped_reason == "coding_failed" and not results["Boom"].events
+    assert results["Boom"].sentences  # its sentences are still stored
+    assert results["Fine"].skipped_reason is None and results["Fine"].events
+    assert not any(isinstance(o, ErrorRecord) for o in outcomes)
+
+
+def test_a_run_with_a_failing_coder_stores_every_article(tmp_path, db, nlp, monkeypatch):
+    for n, text in enumerate(["Boom\n\nIran condemned Israel on Monday.",
+                              "Fine\n\nJapan praised India on Monday."]):
+        (tmp_path / f"a{n}.txt").write_text(text, encoding="utf-8")
+    pipeline = Pipeline(Config(db=db, workers=1))
+    real = pipeline.analyzer.coder.code_doc
+
+    def flaky(doc, **kw):
+        if "Iran" in doc.text:
+            raise RuntimeError("simulated coder bug")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(pipeline.analyzer.coder, "code_doc", flaky)
+    summary = pipeline.run([str(tmp_path)])
+    assert summary.articles == 2 and summary.not_coded["coding_failed"] == 1
+    assert summary.events >= 1
 
 
 def test_two_workers_code_the_same_events_as_one(tmp_path, nlp):

@@ -34,7 +34,7 @@ REASONS: dict[str, str] = {
     # nlp / coding / store
     "nlp_failed": "The language model failed on this article; stored but not coded.",
     "too_long_to_parse": "Longer than the language model parses at once; stored but not coded.",
-    "coding_failed": "The event coder failed on this article.",
+    "coding_failed": "The event coder failed on this article; stored but not coded.",
     "store_failed": "The article could not be written to the store.",
     "duplicate": "The same content is already in the store.",
 }

@@ -102,9 +102,9 @@ class Analyzer:
     def analyze_articles(self, articles: list[Article]) -> list[Outcome]:
         """Parse and code articles that are already extracted.
 
-        Articles not in English, too long for the model, or that the model
-        fails on are returned uncoded with `skipped_reason` set, so they are
-        still stored and the run summary says why.
+        Articles not in English, too long for the model, or that the model or
+        the coder fails on are returned uncoded with `skipped_reason` set, so
+        they are still stored and the run summary says why.
         """
         results: list[Outcome] = [ArticleResult(article=a) for a in articles]
         todo = []
@@ -132,9 +132,12 @@ class Analyzer:
                 events = self.coder.code_doc(doc, date=article.published, article_id=article.id,
                                              dateline=article.dateline)
             except Exception as exc:  # noqa: BLE001 - one article's fault, not the run's
-                log.debug("coding failed for article %s", article.id, exc_info=True)
-                results[i] = error(article.source_path or article.id, "coding", "coding_failed",
-                                   describe(exc), article.input_id)
+                # Like a parse failure: the article and its sentences are kept, uncoded,
+                # with the reason on the article and in the run summary.
+                log.warning("the event coder failed on article %s (%s); stored uncoded",
+                            article.source_path or article.id, describe(exc))
+                log.debug("coding failure", exc_info=True)
+                result.skipped_reason = "coding_failed"
                 continue
             for ev in events:
                 ev.input_id = article.input_id
