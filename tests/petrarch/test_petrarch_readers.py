@@ -170,3 +170,15 @@ def test_garbage_never_crashes(tmp_path: Path):
         warnings.simplefilter("ignore")
         dicts = load_dictionaries([junk])
     assert dicts.verbs is not None
+
+
+def test_a_bad_code_on_a_synonym_line_warns_and_the_good_ones_stay(tmp_path):
+    path = tmp_path / "syn.actors.txt"
+    path.write_text("ARNOR_\n+ARNORIAN_REALM_ [ARN 99999999]\n  [ARN]\nGONDOR_ [GON]\n",
+                    encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        actors = read_actors(path)
+    messages = [str(w.message) for w in caught]
+    assert any("syn.actors.txt:2" in m and "bad actor code" in m for m in messages), messages
+    assert actors.entries == 2

@@ -179,10 +179,7 @@ def read_actors(path: Path) -> ActorDictionary:
             words = phrase_words(head[1:])
             if words:
                 pending.append(words)
-            for body in brackets:
-                dc = parse_code(body)
-                if dc is not None:
-                    current.codes.append(dc)
+            _add_codes(current, brackets, path, lineno, raw)
             continue
         flush()
         words = phrase_words(head)
