@@ -413,3 +413,27 @@ def test_the_sidelines_of_a_summit_are_where_not_whom(code):
     events = code("The Japanese minister agreed to hold talks on the sidelines of the G7 summit.")
     assert all(e.target_code is None for e in events)
 
+
+
+# -- headlines: passives without "was" -------------------------------------------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("Three Russian troops killed in ambush near border", "RUSMIL"),
+    ("Russian helicopter shot down near the border.", "RUS"),
+])
+def test_a_headline_passive_makes_the_subject_the_victim(code, text, target):
+    (ev,) = code(text)
+    assert (ev.source_code, ev.target_code, ev.plover) == (None, target, "ASSAULT")
+
+
+def test_a_headline_arrest_with_no_doer_is_not_the_prisoner_arresting(code):
+    assert [e for e in code("Iranian journalist arrested in Tehran")
+            if e.source_country == "IRN"] == []
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Russian troops killed three Ukrainian troops.", "RUSMIL"),
+    ("Israeli troops raid Jenin refugee camp", "ISRMIL"),
+])
+def test_active_headlines_keep_their_doer(code, text, doer):
+    assert [e.source_code for e in code(text)] == [doer]

@@ -111,6 +111,11 @@ _RESCUE = {"rescue", "free", "save", "recover", "find"}
 # Light verbs that answer or carry out someone else's appeal or demand rather than make one.
 _ANSWERING_LIGHT = {"approve", "authorize", "authorise", "agree", "order", "end", "complete",
                     "conclude", "finish", "attend", "host", "join", "grant", "pay"}
+# Verbs that always take an object in news English: without one, a headline's passive.
+_TRANSITIVE_ONLY = {"kill", "arrest", "detain", "wound", "injure", "abduct", "kidnap", "capture",
+                    "expel", "deport", "sentence", "jail", "imprison", "execute", "behead",
+                    "assassinate", "destroy", "seize", "sanction", "free", "rescue", "convict",
+                    "indict", "summon", "shoot", "evacuate", "extradite", "hang", "torture"}
 # Verbs of fighting that take problems as readily as enemies ("fight dirty air").
 _FIGHT_VERBS = {"fight", "battle", "combat", "tackle"}
 _FORCE_ROOTS = ("15", "18", "19", "20")
@@ -624,7 +629,7 @@ class EventCoder:
         if subj is not None and subj.lower_ == "it" and tok.tag_ == "VBG" and any(
                 c.lower_ == "that" and c.pos_ == "SCONJ" and c.i > tok.i for c in tok.children):
             return None  # "it's striking that ...": an adjective the parser took for a verb
-        passive = is_passive(tok)
+        passive = is_passive(tok) or _reduced_passive(tok, lem)
         prt = child(tok, "prt")
         prt_l = prt.lower_ if prt is not None else None
         objs = self._objects(tok, passive)
@@ -794,7 +799,15 @@ class EventCoder:
     def _objects(self, verb: Token, passive: bool) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
         if passive:
-            objs = [c for c in verb.children if c.dep_ in PASS_SUBJ] + objs
+            patients = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+            if not patients and not is_passive(verb):
+                # a headline's reduced passive: "Iranian journalist arrested in Tehran"
+                patients = [c for c in verb.children if c.dep_ == "nsubj"]
+                if not patients and verb.dep_ == "acl":
+                    patients = [verb.head]
+                elif not patients and verb.dep_ == "conj":
+                    patients = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            objs = patients + objs
         if not objs and verb.dep_ in ("acl", "relcl") and passive is False and verb.tag_ == "VBN" \
                 and verb.head.dep_ != "ROOT":
             objs = [verb.head]  # "the sanctions imposed on Iran": participle modifying its object
@@ -996,7 +1009,8 @@ class EventCoder:
                 cur = head
             elif dep in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN", "NUM") and (
                     head.dep_ == "ROOT" or (dep == "amod" and head.dep_ in SUBJ)) \
-                    and (dep == "acl" or cur.tag_ == "VBD"):
+                    and (dep == "acl" or cur.tag_ == "VBD") \
+                    and not _reduced_passive(cur, cur.lemma_.lower()):
                 # The small parser sometimes hangs the main verb on a noun root
                 # ("Thousands of people protested ...", "North Korea test-fired missiles"):
                 # the doer is the noun (acl) or the name before the verb (amod).
@@ -1379,7 +1393,8 @@ class EventCoder:
         verb = cand.trigger
         if cand.noun or cand.sources or not cand.pattern.code.startswith(_AGENTLESS_ROOTS):
             return False
-        if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        if not (is_passive(verb) or _reduced_passive(verb, verb.lemma_.lower())) or any(
+                c.dep_ == "agent" for c in verb.children):
             return False
         if verb.lemma_.lower() in _VIOLENT_VERBS:
             return True
@@ -1608,6 +1623,26 @@ class EventCoder:
 
 
 
+
+
+def _reduced_passive(verb: Token, lemma: str) -> bool:
+    """A headline's passive without "was": "Three soldiers killed in ambush", "Iranian
+    journalist arrested in Tehran". A past form of a verb that always takes an object, with
+    a subject, no auxiliary and no object, reports what was done to its subject."""
+    if verb.tag_ not in ("VBD", "VBN") or lemma not in _TRANSITIVE_ONLY:
+        return False
+    if lemma == "shoot" and not any(c.lower_ == "down" for c in verb.children):
+        return False  # "police shot at protesters"; but "helicopter shot down"
+    kids = {c.dep_ for c in verb.children}
+    if kids & {"aux", "auxpass", "dobj", "attr", "ccomp", "xcomp", "dative", "nsubjpass"}:
+        return False
+    if "nsubj" in kids:
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "Three soldiers killed in ambush": a participle on its patient
+    # "shot down and completely destroyed": the second verb shares the first one's voice
+    return verb.dep_ == "conj" and "nsubj" not in kids and _reduced_passive(
+        verb.head, verb.head.lemma_.lower())
 
 
 def _own_country(src: Actor, tgt: Actor) -> bool:
