@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .kb import KnowledgeBase
 from .places import zipf
@@ -67,8 +68,9 @@ class Entry:
         exact: Case-sensitive surface form (all-capitals abbreviations such as "US", "IS").
         proper: A proper name: needs a capital letter when the text is mixed-case.
         weak: A single-word person name (a bare surname or short alias).
-        needs_the: Only after "the": a metonym that is one ordinary word ("the Hill" is
-            Congress; "said Hill" is a person and "Forest Hill" a place).
+        needs_the: A metonym of one word after "the"; when that word is an ordinary one,
+            only with its "the" ("the Hill" is Congress; "said Hill" is a person and
+            "Forest Hill" a place).
     """
 
     kind: str
@@ -213,7 +215,8 @@ class Lexicon:
                 toks = words[i:i + size]
                 after_the = i > 0 and words[i - 1].norm == "the"
                 ok = [e for e in bucket if e.kind not in skip_kinds
-                      and _case_ok(e, toks, mixed_case) and (after_the or not e.needs_the)]
+                      and _case_ok(e, toks, mixed_case)
+                      and (after_the or not e.needs_the or not _ordinary(key[-1]))]
                 if ok:
                     found = Match(i, i + size, ok, " ".join(t.text for t in toks))
                     break
@@ -226,11 +229,16 @@ class Lexicon:
 
 
 def _needs_the(phrase: str) -> bool:
-    """Whether a metonym ("the Hill", "the North") is one ordinary English word after "the"."""
+    """Whether a metonym is one word after "the" ("the Hill", "the Kremlin"); the scan then
+    asks `_ordinary` (wordfreq, loaded only when such a word turns up without "the")."""
     words = phrase.split()
-    if len(words) != 2 or words[0].lower() != "the" or len(words[1]) <= 3:
-        return False
-    return zipf(words[1].lower()) >= ORDINARY_ZIPF
+    return len(words) == 2 and words[0].lower() == "the" and len(words[1]) > 3
+
+
+@lru_cache(maxsize=256)
+def _ordinary(word: str) -> bool:
+    """An ordinary English word ("hill", "north"), not a name ("kremlin")."""
+    return zipf(word) >= ORDINARY_ZIPF
 
 
 def _case_ok(entry: Entry, toks: list[Tok], mixed_case: bool) -> bool:
