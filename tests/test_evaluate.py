@@ -155,3 +155,22 @@ def test_repeated_ids_are_kept_apart(tmp_path):
     f.write_text(json.dumps([{"id": "x", "event": "PROTEST", "text": "a"},
                              {"id": "x", "event": "PROTEST", "text": "b"}]), "utf-8")
     assert [r.id for r in read_gold(f)] == ["x", "x#2"]
+
+
+@pytest.mark.parametrize("shape", ["lines", "wrapped"])
+def test_plover_records_as_json_lines_or_wrapped_are_read_as_plover(tmp_path, shape):
+    f = tmp_path / "gold.data"
+    if shape == "lines":
+        f.write_text("\n".join(json.dumps(r) for r in PLOVER_SAMPLE) + "\n", "utf-8")
+    else:
+        f.write_text(json.dumps({"records": PLOVER_SAMPLE}), "utf-8")
+    assert detect_format(f) == "plover"
+    recs = read_gold(f)
+    assert [(g.source, g.target, g.plover) for g in recs[1].events] == [("FRE", None, "ASSAULT")]
+
+
+def test_a_plover_file_of_non_records_is_a_clear_error(tmp_path):
+    f = tmp_path / "bad.json"
+    f.write_text(json.dumps([1, 2, 3]), "utf-8")
+    with pytest.raises(ConfigError, match="not a valid plover gold file"):
+        read_gold(f)

@@ -76,10 +76,25 @@ class GoldRecord:
 # ------------------------------------------------------------------ readers
 def detect_format(path: Path) -> str:
     """Guess a gold file's format from its first bytes."""
-    head = path.read_text("utf-8", errors="replace")[:2000].lstrip()
+    text = path.read_text("utf-8", errors="replace")
+    head = text[:2000].lstrip()
     if head.startswith("<"):
         return "petrarch"
     if head.startswith("["):
+        return "plover"
+    # PLOVER records one per line, or wrapped in an object: a record has an "event" label
+    # and actor lists, where our JSONL has an "events" list.
+    first: Any = None
+    try:
+        first = json.loads(head.splitlines()[0]) if head else None
+    except ValueError:
+        try:
+            first = json.loads(text)
+        except ValueError:
+            first = None
+    if isinstance(first, dict) and "event" not in first:
+        first = next((v[0] for v in first.values() if isinstance(v, list) and v), first)
+    if isinstance(first, dict) and isinstance(first.get("event"), str) and "events" not in first:
         return "plover"
     return "jsonl"
 
@@ -132,10 +147,22 @@ def _key(code: Any) -> str | None:
 
 
 def read_plover(path: Path) -> list[GoldRecord]:
-    """Read PLOVER gold-record JSON (one event per record; actor lists are crossed)."""
-    data = json.loads(path.read_text("utf-8"))
+    """Read PLOVER gold-record JSON (one event per record; actor lists are crossed).
+
+    Accepts a JSON array of records (the published files), an object holding that array
+    under any key ("records", "data" ...), or JSON Lines (one record per line).
+    """
+    raw = path.read_text("utf-8")
+    try:
+        data: Any = json.loads(raw)
+    except ValueError:
+        data = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    if isinstance(data, dict):
+        data = next((v for v in data.values() if isinstance(v, list)), [data])
     records = []
     for r in data:
+        if not isinstance(r, dict):
+            raise ValueError(f"a PLOVER record must be a JSON object, not {type(r).__name__}")
         label = str(r.get("event") or "").upper()
         ptype = OLD_PLOVER.get(label, label) or None
         srcs = [a for a in (r.get("source") or []) if isinstance(a, dict)] or [{}]
