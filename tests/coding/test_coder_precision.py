@@ -437,3 +437,19 @@ def test_a_headline_arrest_with_no_doer_is_not_the_prisoner_arresting(code):
 ])
 def test_active_headlines_keep_their_doer(code, text, doer):
     assert [e.source_code for e in code(text)] == [doer]
+
+
+def test_preparing_to_use_force_is_a_raised_alert_not_a_threat(code):
+    (ev,) = code("The Russian army prepared to resume shelling Ukrainian territory.")
+    assert (ev.source_code, ev.target_country, ev.cameo, ev.plover, ev.modality) == (
+        "RUSMIL", "UKR", "152", "MOBILIZE", "asserted")
+    # "is prepared to" (ready, willing) stays a future act
+    (ev,) = code("Russia is prepared to attack Ukraine.")
+    assert (ev.cameo, ev.modality) == ("190", "future")
+
+
+def test_ending_aid_or_mediation_halts_it_but_ending_talks_held_them(code):
+    (ev,) = code("The United States ended aid to Egypt.")
+    assert (ev.cameo, ev.plover) == ("162", "SANCTION")
+    assert {e.plover for e in code("Russia and Ukraine ended three days of talks in Cairo.")} \
+        == {"CONSULT"}

@@ -468,6 +468,10 @@ class EventCoder:
                                 # "announced it would cut aid": a measure decided and made
                                 # public is the measure, not a threat of it.
                                 code = base_code
+                        if mod == "future" and root in _FORCE_ROOTS and _preparing(cand.trigger):
+                            # "the army prepared to resume shelling": getting forces ready is
+                            # itself the event, a raised military alert (152), not a threat.
+                            code, ev_mod = "152", "asserted"
                         if mod == "future" and _unless(cand.trigger):
                             # "will withdraw its force unless Y holds elections": an act
                             # announced on a condition laid on another is a threat (13x).
@@ -1623,6 +1627,23 @@ class EventCoder:
 
 
 
+
+
+def _preparing(trigger: Token) -> bool:
+    """Whether an act is what its doer is physically preparing ("prepared to resume
+    shelling", "are preparing to attack"); "is prepared to" (ready, willing) is not."""
+    cur = trigger
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB" and cur.head.lemma_.lower() != "prepare":
+        cur = cur.head  # "prepared to resume shelling": the act hangs on "resume"
+    head = cur.head
+    if cur.dep_ != "xcomp" or head.lemma_.lower() != "prepare":
+        return False
+    return head.tag_ in ("VBD", "VBG", "VBZ", "VBP") and not any(
+        c.dep_ in ("auxpass", "cop") for c in head.children) and not any(
+        c.lower_ in ("is", "are", "was", "were", "be", "been") and c.dep_ == "aux"
+        and head.tag_ == "VBN" for c in head.children)
 
 
 def _reduced_passive(verb: Token, lemma: str) -> bool:
