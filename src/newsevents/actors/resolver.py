@@ -243,6 +243,7 @@ class ActorContext:
     recent: list[Actor] = field(default_factory=list)
     sentence_places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
     sentence_countries: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    sentence_named: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
     def note_country(self, iso3: str | None) -> None:
         if iso3 and len(iso3) == 3 and iso3 not in TRANSNATIONAL:
@@ -394,6 +395,22 @@ class ActorResolver:
                 return place
         return None
 
+    def _named_countries(self, sent: Span | None, ctx: ActorContext) -> frozenset[str]:
+        """Countries the article has named so far and the sentence names by name, demonym,
+        capital or region (not by a gazetteer town): where an ambiguous town lies."""
+        if sent is None:
+            return frozenset(ctx.countries)
+        key = (sent.start_char, sent.end_char)
+        if key not in ctx.sentence_named:
+            words = [t for t in tokenize(sent.text) if t.norm]
+            ctx.sentence_named[key] = frozenset(
+                e.ref for m in self.lexicon.scan(words, mixed_case=True)
+                if "ignore" not in m.kinds() for e in m.entries
+                if e.kind in ("country", "demonym", "people", "region") or (
+                    # a capital that has a big namesake elsewhere is the question, not a clue
+                    e.kind == "capital" and not self.places.has_namesake(key_of(m.text))))
+        return ctx.sentence_named[key] | frozenset(ctx.countries)
+
     def _sentence_countries(self, sent: Span, ctx: ActorContext) -> set[str]:
         """Every country a sentence names (names, demonyms, capitals, regions, places)."""
         key = (sent.start_char, sent.end_char)
@@ -438,6 +455,7 @@ class ActorResolver:
         if plain and key in ctx.sentence_places:
             return ctx.sentence_places[key]
         best: tuple[int, int, Place] | None = None
+        prefer = self._named_countries(sent, ctx)
         for ent in sent.ents:
             if within is not None and not (within[0] <= ent.start_char
                                            and ent.end_char <= within[1]):
@@ -448,7 +466,7 @@ class ActorResolver:
             # ("the Mozambique government"); demonyms themselves are no place and miss.
             if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
                 continue
-            place = self.places.lookup(ent.text)
+            place = self.places.lookup(ent.text, prefer)
             if place is None or (ent.label_ == "NORP" and place.kind != "country"):
                 continue
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -477,7 +495,9 @@ class ActorResolver:
         mixed = cased or (any(c.isupper() for c in letters) and any(c.islower() for c in letters))
         if not mixed and len(words) == 1 and all(c.isupper() for c in letters):
             mixed = True  # a lone all-caps word is an abbreviation: "US", "IS"
-        matches = self._add_places(words, self.lexicon.scan(words, mixed), propn, mixed)
+        prefer = self._named_countries(sentence, ctx)
+        matches = self._add_places(words, self.lexicon.scan(words, mixed), propn, mixed,
+                                   prefer)
         # An ignored phrase ("New York Times" is not New York) blocks the shorter readings
         # inside it; an organisation of that exact name still counts.
         matches = [m if "ignore" not in m.kinds() else
@@ -519,8 +539,8 @@ class ActorResolver:
         # Countries the phrase itself names count as context ("Japan's Self-Defense Forces").
         named = {e.ref for m in matches for e in m.entries
                  if e.kind in ("country", "demonym", "people", "region", "place")}
-        readings = [self._readings(m, ctx, m is head_match, named) for m in main]
-        rest_readings = [self._readings(m, ctx, False, named) for m in rest]
+        readings = [self._readings(m, ctx, m is head_match, named, prefer) for m in main]
+        rest_readings = [self._readings(m, ctx, False, named, prefer) for m in rest]
         sentence_place = None
         if "ethnic" in flags:
             sentence_place = (self._sentence_place(sentence, ctx) if sentence is not None
@@ -597,7 +617,7 @@ class ActorResolver:
                      country=country, sector="NGO", name=None, role=None, matched=label)
 
     def _add_places(self, words: list[Tok], matches: list[Match], propn: set[int] | None,
-                    mixed: bool) -> list[Match]:
+                    mixed: bool, prefer: frozenset[str] = frozenset()) -> list[Match]:
         """Give capitalised words that no lexicon entry claimed a second chance: as a
         gazetteer place, or as a misspelling of a country, demonym, capital or person
         ("Afganistan", "Bouteflicka"). Words right after a title ("King Hassan",
@@ -644,7 +664,7 @@ class ActorResolver:
                 if place is None and (locative or not self.places.is_common_word(key)):
                     # "Young Algerians", "Federal Police", "David Miller": an ordinary word
                     # or given name is not the small town that shares it.
-                    place = self.places.city(key)
+                    place = self.places.city(key, prefer)
                 if place is not None:
                     hit = Match(k, k + size, [Entry("place", place.country)],
                                 " ".join(t.text for t in span))
@@ -1002,9 +1022,18 @@ class ActorResolver:
         return None
 
     def _readings(self, m: Match, ctx: ActorContext, is_head: bool,
-                  named: set[str] = frozenset()) -> list[_Reading]:  # type: ignore[assignment]
+                  named: set[str] = frozenset(),  # type: ignore[assignment]
+                  prefer: frozenset[str] = frozenset()) -> list[_Reading]:
         out: list[_Reading] = []
         for e in m.entries:
+            if e.kind == "capital" and prefer and e.ref not in prefer:
+                # "Tripoli ... the north Lebanese port": a big namesake of a capital in a
+                # country the text names is that town, not the other state's seat.
+                alt = self.places.city(key_of(m.text), prefer)
+                if alt is not None and alt.country != e.ref:
+                    out.append(_Reading(m, "country", country=alt.country,
+                                        label=f"place:{m.text}"))
+                    continue
             if e.kind in ("region", "place", "capital") and (
                     then := self.kb.country_on(e.ref, ctx.date)) != e.ref:
                 # A town of a state that did not exist yet: the state it was in then
