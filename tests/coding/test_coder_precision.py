@@ -453,3 +453,10 @@ def test_ending_aid_or_mediation_halts_it_but_ending_talks_held_them(code):
     assert (ev.cameo, ev.plover) == ("162", "SANCTION")
     assert {e.plover for e in code("Russia and Ukraine ended three days of talks in Cairo.")} \
         == {"CONSULT"}
+
+
+def test_denying_entry_to_people_is_a_sanction_denying_access_a_refusal(code):
+    (ev,) = code("The United States denied entry to Russian officials.")
+    assert (ev.target_country, ev.plover) == ("RUS", "SANCTION")
+    (ev,) = code("Iran denied access to the inspectors.")
+    assert ev.plover == "REJECT"
