@@ -457,6 +457,6 @@ def test_ending_aid_or_mediation_halts_it_but_ending_talks_held_them(code):
 
 def test_denying_entry_to_people_is_a_sanction_denying_access_a_refusal(code):
     (ev,) = code("The United States denied entry to Russian officials.")
-    assert (ev.target_country, ev.plover) == ("RUS", "SANCTION")
+    assert (ev.target_country, ev.cameo) == ("RUS", "163")  # sanctions (the CAMEO-PLOVER row)
     (ev,) = code("Iran denied access to the inspectors.")
     assert ev.plover == "REJECT"
