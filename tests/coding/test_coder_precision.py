@@ -460,3 +460,10 @@ def test_denying_entry_to_people_is_a_sanction_denying_access_a_refusal(code):
     assert (ev.target_country, ev.cameo) == ("RUS", "163")  # sanctions (the CAMEO-PLOVER row)
     (ev,) = code("Iran denied access to the inspectors.")
     assert ev.plover == "REJECT"
+
+
+def test_a_phrase_before_the_subject_sets_the_scene_and_names_no_target(code):
+    events = code("At the United Nations summit on Monday, Japan pledged to cut emissions.")
+    assert all(e.target_code is None for e in events)
+    (ev,) = code("At the United Nations summit on Monday, Japan pledged support to India.")
+    assert ev.target_country == "IND"

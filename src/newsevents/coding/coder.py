@@ -1098,7 +1098,8 @@ class EventCoder:
             else:
                 for h in hosts:
                     for c in h.children:
-                        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == w:
+                        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == w \
+                                and not _fronted(c, verb):
                             found.extend(g for g in pobjs(c)
                                          if g.ent_type_ not in ("DATE", "TIME"))
                     if found:
@@ -1627,6 +1628,15 @@ class EventCoder:
 
 
 
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """A phrase on the verb placed before its subject ("At the UN summit, Modi pledged ...")
+    sets the scene: where or when, never whom."""
+    if prep.head.i != verb.i:
+        return False
+    subj = child(verb, *SUBJ, *PASS_SUBJ)
+    return subj is not None and prep.i < subj.left_edge.i
 
 
 def _preparing(trigger: Token) -> bool:
