@@ -467,3 +467,13 @@ def test_a_phrase_before_the_subject_sets_the_scene_and_names_no_target(code):
     assert all(e.target_code is None for e in events)
     (ev,) = code("At the United Nations summit on Monday, Japan pledged support to India.")
     assert ev.target_country == "IND"
+
+
+def test_a_named_but_unknown_target_is_not_replaced_by_another_phrase(code):
+    events = code("Russia expelled Smirnov for spying on Ukraine.")
+    assert [(e.source_code, e.target_code, e.cameo) for e in events] == [("RUS", None, "174")]
+
+
+def test_the_one_arrested_for_an_act_did_it_not_the_arrester(code):
+    events = code("The Russian government arrested Smirnov for sending money to Ukraine.")
+    assert [(e.source_code, e.target_code, e.cameo) for e in events] == [("RUSGOV", None, "173")]

@@ -390,10 +390,12 @@ class EventCoder:
                     if found:
                         tgts, route_no = found, n
                         break
-                    if n < cand.primary and root in ("02", "10") and any(
-                            t.pos_ in ("NOUN", "PROPN") and not _pron(t) for t in route):
-                        # "called on other countries to follow the EU's example": the
-                        # addressee is named but unknown; the EU is not it.
+                    if n < cand.primary and not resolved and any(
+                            (t.pos_ == "PROPN" or (root in ("02", "10") and t.pos_ == "NOUN"))
+                            and not _pron(t) for t in route):
+                        # "called on other countries to follow the EU's example", "charged
+                        # Assange with espionage by publishing files about Afghanistan": the
+                        # target is named but unknown; nothing else stands in for it.
                         break
                 if not tgts and root == "14" and self.protest_target:
                     # PLOVER convention: a protest with no named target is aimed at the
@@ -1042,6 +1044,11 @@ class EventCoder:
                             return conjuncts(subj)
                 return conjuncts(head)
             elif dep == "pcomp":
+                obj = child(head.head, "dobj")
+                if head.lower_ in ("for", "of") and obj is not None and cur.tag_ == "VBG":
+                    # "arrested Smirnov for sending money", "praised Japan for helping":
+                    # the one arrested or praised did it.
+                    return conjuncts(obj)
                 cur = head.head
             elif dep in ("acomp", "attr"):
                 cur = head  # "Norway is willing to send": the subject sits on the copula
