@@ -85,7 +85,9 @@ def test_bad_inputs_give_error_records_and_the_run_goes_on(tmp_path, db, nlp):
     assert counts(db)[2] == sum(reasons.values())
 
 
-def test_a_failing_coder_costs_one_article_not_the_run(tmp_path, db, nlp, monkeypatch):
+@pytest.fixture
+def flaky_coder_run(tmp_path, db, nlp, monkeypatch):
+    """Two articles in a folder and a pipeline whose coder fails on the one about Iran."""
     for n, text in enumerate(["Boom\n\nIran condemned Israel on Monday.",
                               "Fine\n\nJapan praised India on Monday."]):
         (tmp_path / f"a{n}.txt").write_text(text, encoding="utf-8")
@@ -98,7 +100,12 @@ def test_a_failing_coder_costs_one_article_not_the_run(tmp_path, db, nlp, monkey
         return real(doc, **kw)
 
     monkeypatch.setattr(pipeline.analyzer.coder, "code_doc", flaky)
-    outcomes = list(pipeline.process([str(tmp_path)]))
+    return pipeline, str(tmp_path)
+
+
+def test_a_failing_coder_costs_one_article_not_the_run(flaky_coder_run):
+    pipeline, folder = flaky_coder_run
+    outcomes = list(pipeline.process([folder]))
     # both articles are kept; the one the coder failed on is stored uncoded, with the reason
     results = {o.article.title: o for o in outcomes if isinstance(o, ArticleResult)}
     assert set(results) == {"Boom", "Fine"}
@@ -108,20 +115,9 @@ def test_a_failing_coder_costs_one_article_not_the_run(tmp_path, db, nlp, monkey
     assert not any(isinstance(o, ErrorRecord) for o in outcomes)
 
 
-def test_a_run_with_a_failing_coder_stores_every_article(tmp_path, db, nlp, monkeypatch):
-    for n, text in enumerate(["Boom\n\nIran condemned Israel on Monday.",
-                              "Fine\n\nJapan praised India on Monday."]):
-        (tmp_path / f"a{n}.txt").write_text(text, encoding="utf-8")
-    pipeline = Pipeline(Config(db=db, workers=1))
-    real = pipeline.analyzer.coder.code_doc
-
-    def flaky(doc, **kw):
-        if "Iran" in doc.text:
-            raise RuntimeError("simulated coder bug")
-        return real(doc, **kw)
-
-    monkeypatch.setattr(pipeline.analyzer.coder, "code_doc", flaky)
-    summary = pipeline.run([str(tmp_path)])
+def test_a_run_with_a_failing_coder_stores_every_article(flaky_coder_run):
+    pipeline, folder = flaky_coder_run
+    summary = pipeline.run([folder])
     assert summary.articles == 2 and summary.not_coded["coding_failed"] == 1
     assert summary.events >= 1
 
