@@ -254,7 +254,6 @@ def test_a_commander_quoted_on_an_attack_is_kept(code):
     assert any(e.plover == "ASSAULT" for e in events)
 
 
-
 # -- Round 5: instruments, embassies, one act told twice ----------------------------------
 
 def test_a_participle_on_the_doer_is_the_acts_instrument_not_another_act(code):
@@ -412,7 +411,6 @@ def test_rebels_may_still_address_their_own_state(code):
 def test_the_sidelines_of_a_summit_are_where_not_whom(code):
     events = code("The Japanese minister agreed to hold talks on the sidelines of the G7 summit.")
     assert all(e.target_code is None for e in events)
-
 
 
 # -- headlines: passives without "was" -------------------------------------------------------

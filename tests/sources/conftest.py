@@ -80,8 +80,6 @@ class LocalSite:
         self.httpd.server_close()
 
 
-
-
 @pytest.fixture()
 def server():
     """A running LocalSite, shut down after the test."""

@@ -1605,38 +1605,6 @@ class EventCoder:
 # ---------------------------------------------------------------- helpers
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _fronted(prep: Token, verb: Token) -> bool:
     """A phrase on the verb placed before its subject ("At the UN summit, Modi pledged ...")
     sets the scene: where or when, never whom."""
