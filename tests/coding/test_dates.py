@@ -41,3 +41,21 @@ def test_unplaceable_expressions():
 def test_parse_iso():
     assert parse_iso("2024-03-09T10:00:00Z") == SAT
     assert parse_iso("not a date") is None and parse_iso(None) is None
+
+
+@pytest.mark.parametrize("expr,expected", [
+    ("18 years ago", (date(2006, 1, 1), "year")),
+    ("two months ago", (date(2024, 1, 1), "month")),
+    ("three days ago", (date(2024, 3, 6), "day")),
+    ("a week ago", (date(2024, 2, 26), "month")),
+])
+def test_so_long_ago(expr, expected):
+    assert resolve(expr, SAT) == expected
+
+
+def test_an_act_set_back_in_time_by_its_own_sentence_gets_that_date(code):
+    (ev,) = code("Thousands of Russian troops remain in Syria, eight years after Russia "
+                 "attacked Ukraine.")
+    assert (ev.date, ev.date_precision) == ("2016-01-01", "year")
+    (ev,) = code("Israel seized the territory from Egypt in the 1967 Six-Day War.")
+    assert (ev.date, ev.date_precision) == ("1967-01-01", "year")

@@ -1588,6 +1588,10 @@ class EventCoder:
         return False
 
     def _date(self, trigger: Token, sent: Span, anchor: Any, mod: str) -> tuple[str | None, str | None]:
+        if anchor is not None:
+            past = _dates_behind(trigger, anchor)
+            if past is not None:
+                return past[0].isoformat(), past[1]
         ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         forward = mod == "future"
         if ents:
@@ -1603,6 +1607,32 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _dates_behind(trigger: Token, anchor: Any) -> tuple[Any, str] | None:
+    """The date of an act the sentence sets back in time by its own words.
+
+    "18 years after Washington invaded the country" (the measure on the "after" clause:
+    the act lies that long before now), "seized the territories in the 1967 war" (a
+    year inside a phrase of time on the act itself).
+    """
+    if trigger.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "since")
+                                       for m in trigger.children):
+        for c in trigger.children:
+            if c.dep_ == "npadvmod":
+                back = _dates.years_back(" ".join(t.text for t in c.subtree), bare=True)
+                if back is not None:
+                    return _dates.shift_back(anchor, *back)
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for obj in pobjs(prep):
+            if obj.ent_type_ == "EVENT":
+                for t in obj.subtree:
+                    year = _dates.year_in(t.text)
+                    if year is not None and year <= anchor.year:
+                        return _dates.date(year, 1, 1), "year"
+    return None
 
 
 def _fronted(prep: Token, verb: Token) -> bool:

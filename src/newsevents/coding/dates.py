@@ -19,6 +19,13 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_COUNT_WORDS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty"])}
+_COUNT_WORDS.update({"a": 1, "an": 1})
+# "18 years ago", "two months ago", "a week ago" (also "18 years" before an "after" clause).
+_AGO = re.compile(r"\b(\d{1,3}|[a-z]+)\s+(year|month|week|day)s?(?:\s+(ago|earlier|before))?\b")
 _DAYNUM = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 
 
@@ -53,6 +60,9 @@ def resolve(expr: str, article_date: date | None, *, forward: bool = False
     year = int(year_m.group(1)) if year_m else None
 
     if anchor is not None:
+        back = years_back(text)
+        if back is not None:
+            return shift_back(anchor, *back)
         if "yesterday" in words:
             return anchor - timedelta(days=1), "day"
         if "today" in words or "tonight" in words or "overnight" in words:
@@ -119,3 +129,37 @@ def resolve(expr: str, article_date: date | None, *, forward: bool = False
     if year is not None and len(words) <= 3:
         return date(year, 1, 1), "year"
     return None
+
+
+def years_back(text: str, *, bare: bool = False) -> tuple[int, str] | None:
+    """(N, unit) of "N units ago" ("18 years ago" -> (18, "year")); with `bare`, also of a
+    plain "N units" (the measure before an "after" clause: "18 years after X invaded")."""
+    m = _AGO.search(text.lower())
+    if m is None or (m.group(3) is None and not bare):
+        return None
+    raw = m.group(1)
+    count = int(raw) if raw.isdigit() else _COUNT_WORDS.get(raw)
+    if count is None:
+        return None
+    return count, m.group(2)
+
+
+def shift_back(anchor: date, count: int, unit: str) -> tuple[date, str] | None:
+    """The date `count` units before `anchor`, with the precision the unit allows."""
+    if unit == "day":
+        return anchor - timedelta(days=count), "day"
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday() + 7 * count)
+        return monday, "month"
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - count
+        return date(months // 12, months % 12 + 1, 1), "month"
+    if count > anchor.year - 1:
+        return None
+    return date(anchor.year - count, 1, 1), "year"
+
+
+def year_in(token: str) -> int | None:
+    """The year a token is ("1967" -> 1967), or None."""
+    m = _YEAR.fullmatch(token)
+    return int(m.group(1)) if m else None
