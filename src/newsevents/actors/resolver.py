@@ -244,6 +244,7 @@ class ActorContext:
     sentence_places: dict[tuple[int, int], Place | None] = field(default_factory=dict)
     sentence_countries: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
     sentence_named: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    sentence_matches: dict[tuple[int, int], list[Match]] = field(default_factory=dict)
 
     def note_country(self, iso3: str | None) -> None:
         if iso3 and len(iso3) == 3 and iso3 not in TRANSNATIONAL:
@@ -395,6 +396,15 @@ class ActorResolver:
                 return place
         return None
 
+    def _sentence_matches(self, sent: Span, ctx: ActorContext) -> list[Match]:
+        """The lexicon's matches in a whole sentence (scanned once per sentence)."""
+        key = (sent.start_char, sent.end_char)
+        if key not in ctx.sentence_matches:
+            words = [t for t in tokenize(sent.text) if t.norm]
+            ctx.sentence_matches[key] = [m for m in self.lexicon.scan(words, mixed_case=True)
+                                         if "ignore" not in m.kinds()]
+        return ctx.sentence_matches[key]
+
     def _named_countries(self, sent: Span | None, ctx: ActorContext) -> frozenset[str]:
         """Countries the article has named so far and the sentence names by name, demonym,
         capital or region (not by a gazetteer town): where an ambiguous town lies."""
@@ -402,10 +412,8 @@ class ActorResolver:
             return frozenset(ctx.countries)
         key = (sent.start_char, sent.end_char)
         if key not in ctx.sentence_named:
-            words = [t for t in tokenize(sent.text) if t.norm]
             ctx.sentence_named[key] = frozenset(
-                e.ref for m in self.lexicon.scan(words, mixed_case=True)
-                if "ignore" not in m.kinds() for e in m.entries
+                e.ref for m in self._sentence_matches(sent, ctx) for e in m.entries
                 if e.kind in ("country", "demonym", "people", "region") or (
                     # a capital that has a big namesake elsewhere is the question, not a clue
                     e.kind == "capital" and not self.places.has_namesake(key_of(m.text))))
@@ -416,11 +424,8 @@ class ActorResolver:
         key = (sent.start_char, sent.end_char)
         if key in ctx.sentence_countries:
             return set(ctx.sentence_countries[key])
-        words = [t for t in tokenize(sent.text) if t.norm]
         found: set[str] = set()
-        for m in self.lexicon.scan(words, mixed_case=True):
-            if "ignore" in m.kinds():
-                continue
+        for m in self._sentence_matches(sent, ctx):
             for e in m.entries:
                 if e.kind in ("country", "demonym", "people", "capital", "region"):
                     found.add(e.ref)
@@ -1390,7 +1395,10 @@ class ActorResolver:
         article's place for a bare sector noun."""
         text = actor.text
         if names_the_parties(text):
-            return actor  # "the two leaders": whoever the text named, not the last one
+            # "the two leaders": whoever the text named, not the last one; the label tells
+            # the coder not to fill it from the sentence either.
+            return replace(actor, matched="; ".join(filter(None, [actor.matched,
+                                                                   f"parties:{text}"])))
         # A surname or unknown name seen before ("Petrov", "Kim").
         for k in range(min(cut, len(words)) - 1, -1, -1):
             w = words[k]

@@ -100,7 +100,6 @@ _VIOLENCE_NOUNS = {"attack", "bombing", "bomb", "shelling", "airstrike", "strike
                    "crackdown", "bombardment", "barrage", "gunman",
                    "gunmen", "militant", "insurgent", "rebel", "sniper"}
 _AGENTLESS_ROOTS = ("18", "19", "20")
-_STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 # Acts a state does not do to itself, named bare: statements, appeals, offers, talks,
 # support, cooperation, aid, investigations, demands, criticism and cutting relations
 # (CAMEO 01-07, 09-11, 16). Concessions, refusals, threats, force, coercion and protest
@@ -322,7 +321,7 @@ class EventCoder:
                 if pass_no == 2:
                     srcs = self._unplaced_actors(cand.sources, ctx, cache)
                     if not srcs and self.agentless and self._agentless_violence(cand) and any(
-                            _named_victim(a) for route in cand.targets[:1]
+                            parties.named_victim(a) for route in cand.targets[:1]
                             for a in self._resolve_all(route, ctx, cache, inner=True)):
                         # Nobody is named as the doer: kept with no source when the victims
                         # are named as a nation's or a political body ("three Iraqi
@@ -449,7 +448,7 @@ class EventCoder:
                     if True:
                         if tgt is not None and parties.same(src, tgt):
                             continue
-                        if tgt is not None and _own_country(src, tgt) and root in _TALK_ROOTS \
+                        if tgt is not None and parties.own_country(src, tgt) and root in _TALK_ROOTS \
                                 and not cand.pattern.code.startswith(_DOMESTIC_MEASURES):
                             # "Wang told Iwaya that China and Japan should ...": China's
                             # minister does not appeal to China; "ordered them to leave
@@ -1656,9 +1655,7 @@ def _preparing(trigger: Token) -> bool:
     if cur.dep_ != "xcomp" or head.lemma_.lower() != "prepare":
         return False
     return head.tag_ in ("VBD", "VBG", "VBZ", "VBP") and not any(
-        c.dep_ in ("auxpass", "cop") for c in head.children) and not any(
-        c.lower_ in ("is", "are", "was", "were", "be", "been") and c.dep_ == "aux"
-        and head.tag_ == "VBN" for c in head.children)
+        c.dep_ in ("auxpass", "cop") for c in head.children)
 
 
 def _reduced_passive(verb: Token, lemma: str) -> bool:
@@ -1681,16 +1678,6 @@ def _reduced_passive(verb: Token, lemma: str) -> bool:
         verb.head, verb.head.lemma_.lower())
 
 
-def _own_country(src: Actor, tgt: Actor) -> bool:
-    """A state doer's target that is only its own country, named bare ("China", "Russia").
-
-    Rebels, opposition and citizens do address their own state ("rebels said the
-    government must agree"); a state's own organs do not.
-    """
-    return bool(src.country) and src.sector in _STATE_SECTORS and tgt.country == src.country \
-        and not tgt.sector and (tgt.code or "") == tgt.country
-
-
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """Drop an untargeted event when the sentence has the same one with a target.
 
@@ -1699,21 +1686,11 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     nothing but a row. Different acts ("suspended cooperation with the IAEA and
     expelled its inspectors") are both kept.
     """
-    targeted = {(e.source_code or e.source_text, e.cameo, e.modality)
-                for e in events if e.target_code or e.target_text}
-    return [e for e in events if e.target_code or e.target_text or
-            (e.source_code or e.source_text, e.cameo, e.modality) not in targeted]
+    def act(e: Event) -> tuple[str | None, str, str]:
+        return e.source_code or e.source_text, e.cameo, e.modality
 
-
-def _named_victim(actor: Actor) -> bool:
-    """A victim named as a political body or by nationality, not only by where they were."""
-    if parties.political(actor):
-        return True
-    labels = [p.strip() for p in (actor.matched or "").split(";") if p.strip()]
-    if not labels:  # a resolver that gives no evidence: its country stands
-        return bool(actor.country)
-    return bool(actor.country) and any(
-        p.startswith(("country:", "demonym:", "people:", "org:")) for p in labels)
+    targeted = {act(e) for e in events if e.target_code or e.target_text}
+    return [e for e in events if e.target_code or e.target_text or act(e) not in targeted]
 
 
 def _result_of(tok: Token, cand: _Cand, coded: dict[int, _Cand]) -> bool:
